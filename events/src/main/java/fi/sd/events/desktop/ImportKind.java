@@ -1,0 +1,7 @@
+package fi.sd.events.desktop;
+
+/** What an import brings into a workspace. */
+public enum ImportKind {
+    SOFTWARE,
+    DATA
+}
