@@ -1,0 +1,110 @@
+package fi.sd.platform.outbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jboss.logging.Logger;
+
+import fi.sd.platform.messaging.CloudEvent;
+import fi.sd.platform.messaging.CloudEventCodec;
+import fi.sd.platform.messaging.KafkaClients;
+import fi.sd.platform.messaging.MessagingConfig;
+import fi.sd.platform.messaging.MessagingMetrics;
+
+/**
+ * One relay pass: under the relay lease, send the oldest unpublished rows in order and mark the
+ * ones Kafka acknowledged. A crash between the acknowledgement and the commit re-sends those rows
+ * (at least once); consumers drop the duplicates by {@code ce_id}.
+ */
+@ApplicationScoped
+public class OutboxPublisher {
+
+    private static final Logger LOG = Logger.getLogger(OutboxPublisher.class);
+
+    private final EntityManager em;
+    private final KafkaClients kafka;
+    private final MessagingMetrics metrics;
+    private final Clock clock;
+    private final int batchSize;
+
+    @Inject
+    public OutboxPublisher(EntityManager em, KafkaClients kafka, MessagingMetrics metrics, Clock clock,
+            MessagingConfig config) {
+        this.em = em;
+        this.kafka = kafka;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.batchSize = config.outbox().batchSize();
+    }
+
+    /** Publishes up to one batch; returns how many rows were published (0 when another replica holds the lease). */
+    @Transactional
+    public int publishBatch() throws InterruptedException {
+        if (!acquireLease()) {
+            return 0;
+        }
+        List<OutboxEvent> rows = em.createQuery("from OutboxEvent where publishedAt is null order by seq", OutboxEvent.class)
+                .setMaxResults(batchSize)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        Producer<String, String> producer = kafka.producer();
+        List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
+        for (OutboxEvent row : rows) {
+            sent.add(producer.send(CloudEventCodec.toRecord(row.topic, row.messageKey, toCloudEvent(row))));
+        }
+        producer.flush();
+        Instant now = clock.instant();
+        int published = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            OutboxEvent row = rows.get(i);
+            try {
+                sent.get(i).get();
+            } catch (ExecutionException e) {
+                // Stop at the first failure: later rows go out after it, in order, on the next pass.
+                LOG.warnf("Outbox event %s (%s) not published: %s", row.eventId, row.eventType, e.getCause().toString());
+                break;
+            }
+            row.publishedAt = now;
+            metrics.published(row.eventType);
+            published++;
+        }
+        return published;
+    }
+
+    @Transactional
+    public int deletePublishedBefore(Instant cutoff) {
+        return em.createQuery("delete from OutboxEvent where publishedAt < :cutoff")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate();
+    }
+
+    /** Unpublished rows, for the backlog gauge. */
+    @Transactional
+    public long backlog() {
+        return em.createQuery("select count(e) from OutboxEvent e where e.publishedAt is null", Long.class).getSingleResult();
+    }
+
+    private boolean acquireLease() {
+        return !em.createNativeQuery("SELECT name FROM outbox_relay_lease WHERE name = 'outbox-relay' FOR UPDATE SKIP LOCKED")
+                .getResultList()
+                .isEmpty();
+    }
+
+    private static CloudEvent toCloudEvent(OutboxEvent row) {
+        return new CloudEvent(row.eventId.toString(), row.eventType, row.source, row.subject, row.occurredAt, row.dataSchema,
+                row.requestId, row.payload);
+    }
+}

@@ -1,0 +1,103 @@
+package fi.sd.platform.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import fi.sd.platform.messaging.MessagingConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Publishes outbox rows to Kafka on a thread of its own. It wakes up when a transaction that
+ * wrote rows commits (so an event leaves within milliseconds), and otherwise every poll interval
+ * to pick up what other replicas or earlier failures left behind.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final Duration CLEANUP_INTERVAL = Duration.ofHours(1);
+
+    private final OutboxPublisher publisher;
+    private final MessagingConfig.Outbox config;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private Thread thread;
+
+    @Inject
+    public OutboxRelay(OutboxPublisher publisher, MessagingConfig config) {
+        this.publisher = publisher;
+        this.config = config.outbox();
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.relayEnabled()) {
+            LOG.info("Outbox relay disabled in this process");
+            return;
+        }
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        stopping.countDown();
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(Duration.ofSeconds(10).toMillis());
+        }
+    }
+
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+        wakeUp.release();
+    }
+
+    private void run() {
+        Duration backoff = config.retryBackoff();
+        Instant nextCleanup = Instant.now();
+        while (stopping.getCount() > 0) {
+            try {
+                wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+                int published;
+                do {
+                    published = publisher.publishBatch();
+                } while (published == config.batchSize() && stopping.getCount() > 0);
+                if (Instant.now().isAfter(nextCleanup)) {
+                    publisher.deletePublishedBefore(Instant.now().minus(config.retention()));
+                    nextCleanup = Instant.now().plus(CLEANUP_INTERVAL);
+                }
+                backoff = config.retryBackoff();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("Outbox relay failed, retrying in %s: %s", backoff, e.toString());
+                if (awaitStop(backoff)) {
+                    return;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) < 0 ? backoff.multipliedBy(2) : config.maxBackoff();
+            }
+        }
+    }
+
+    /** Waits out a backoff; true when the service is stopping meanwhile. */
+    private boolean awaitStop(Duration duration) {
+        try {
+            return stopping.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package fi.sd.platform.rest;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An RFC 9457 problem document, with the request id and, on a 400 or 422, the field errors.
+ * {@code type} is a URI naming the kind of problem; clients may switch on it.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        String requestId,
+        List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final String TYPE_PREFIX = "https://sd.fi/problems/";
+
+    /** One invalid field: {@code field} is a JSON path into the request body (or a query parameter's name). */
+    public record FieldError(String field, String message) {
+    }
+}

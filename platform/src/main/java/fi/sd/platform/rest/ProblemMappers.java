@@ -1,0 +1,197 @@
+package fi.sd.platform.rest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import fi.sd.platform.rest.Problem.FieldError;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Every error any service answers, as RFC 9457 problem+json with the request id. Bad input is a
+ * 4xx naming the offending fields; only a bug is a 500, and its details stay in the log.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.status(), e.slug(), e.title(), e.getMessage(), e.errors(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            errors.add(new FieldError(fieldOf(violation.getPropertyPath()), violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldError::field));
+        return respond(400, "validation", "Invalid request", "The request has " + errors.size() + " invalid field(s)", errors, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonParseException e, UriInfo uri) {
+        return respond(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON: " + e.getOriginalMessage(),
+                null, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        String field = pathOf(e);
+        String expected = e.getTargetType() == null ? "another value" : describe(e.getTargetType());
+        return respond(400, "validation", "Invalid request", "A field has a value of the wrong type",
+                List.of(new FieldError(field, "must be " + expected)), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response otherJson(JsonProcessingException e, UriInfo uri) {
+        return respond(400, "malformed-json", "Malformed JSON", "The request body cannot be read: " + e.getOriginalMessage(), null, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(403, "forbidden", "Forbidden", "Your role does not allow this", null, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.StatusType type = e.getResponse().getStatusInfo();
+        String title = type.getReasonPhrase() == null ? "HTTP " + status : type.getReasonPhrase();
+        Response response = respond(status, slug(title), title, e.getMessage(), null, uri);
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        return allow == null ? response : Response.fromResponse(response).header(HttpHeaders.ALLOW, allow).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause.getClass().getName().equals("org.hibernate.StaleObjectStateException")) {
+                return respond(409, "concurrent-update", "Conflict",
+                        "Someone else changed this at the same time; read it again and retry", null, uri);
+            }
+        }
+        LOG.errorf(e, "Unexpected error on %s", uri.getPath());
+        return respond(500, "internal-error", "Internal error", "An unexpected error occurred; quote the request id when reporting it",
+                null, uri);
+    }
+
+    private static Response unauthenticated(UriInfo uri) {
+        return Response.fromResponse(respond(401, "unauthenticated", "Unauthenticated",
+                "A valid bearer token is required", null, uri))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    static Response respond(int status, String slug, String title, String detail, List<FieldError> errors, UriInfo uri) {
+        Problem problem = new Problem(Problem.TYPE_PREFIX + slug, title, status, detail, uri == null ? null : uri.getPath(),
+                RequestIds.current().orElse(null), errors == null || errors.isEmpty() ? null : errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** {@code create.request.persons[0].email} becomes {@code persons[0].email}; a bare parameter keeps its name. */
+    static String fieldOf(Path path) {
+        StringBuilder field = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            } else if (node.getKey() != null) {
+                field.append('[').append(node.getKey()).append(']');
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        return field.length() > 0 ? field.toString() : parameter;
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            } else if (ref.getFieldName() != null) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(ref.getFieldName());
+            }
+        }
+        return field.length() > 0 ? field.toString() : "(body)";
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            List<String> names = new ArrayList<>();
+            for (Object constant : type.getEnumConstants()) {
+                names.add(constant.toString());
+            }
+            return "one of " + names;
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type.getName().startsWith("java.time.")) {
+            return "an ISO-8601 " + type.getSimpleName();
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        return "an object";
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+}
