@@ -1,0 +1,62 @@
+package fi.sd.desktop.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** The secure environment of one permit's project: its members work here, and only here, on its data. */
+@Entity
+@Table(name = "workspace")
+public class Workspace extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    @Column(name = "permit_id", nullable = false, unique = true)
+    public String permitId;
+
+    @Column(name = "project_id", nullable = false)
+    public String projectId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public WorkspaceStatus status;
+
+    /** The permit's persons. */
+    @ElementCollection
+    @CollectionTable(name = "workspace_member", joinColumns = @JoinColumn(name = "workspace_id"))
+    @Column(name = "user_id")
+    public Set<String> members = new LinkedHashSet<>();
+
+    @Column(name = "valid_until", nullable = false)
+    public LocalDate validUntil;
+
+    @Version
+    @Column(name = "row_version", nullable = false)
+    public long rowVersion;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public static Optional<Workspace> findByPermit(String permitId) {
+        return find("permitId", permitId).firstResultOptional();
+    }
+}

@@ -1,0 +1,41 @@
+package fi.sd.permit;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Permit request bodies for tests, as JSON-ready maps that a test can break field by field. */
+public final class PermitFixtures {
+
+    private PermitFixtures() {
+    }
+
+    public static Map<String, Object> findataPermit() {
+        return permit("FINDATA", "THL");
+    }
+
+    public static Map<String, Object> registerPermit(String controller) {
+        return permit("REGISTER", controller);
+    }
+
+    private static Map<String, Object> permit(String route, String controller) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> body = new HashMap<>();
+        body.put("journalNumber", "THL/" + suffix + "/14.02.00/2026");
+        body.put("route", route);
+        body.put("holder", Map.of("organisation", "University of Helsinki", "principalInvestigator", "Aino Virtanen"));
+        body.put("projectId", "proj-" + suffix);
+        body.put("title", "Cardiometabolic risk in young adults");
+        body.put("purpose", "Register-based cohort study of cardiometabolic risk factors.");
+        body.put("datasets", List.of(Map.of("id", "thl-avohilmo-" + suffix, "controller", controller, "title", "Avohilmo 2015-2024")));
+        body.put("persons", List.of(
+                Map.of("userId", "aino.virtanen", "name", "Aino Virtanen", "email", "aino.virtanen@helsinki.fi"),
+                Map.of("userId", "mikko.korhonen", "name", "Mikko Korhonen", "email", "mikko.korhonen@helsinki.fi")));
+        body.put("validFrom", LocalDate.now().toString());
+        body.put("validUntil", LocalDate.now().plusYears(2).toString());
+        body.put("conditions", "Results only at aggregate level, n >= 5.");
+        return body;
+    }
+}
