@@ -70,13 +70,16 @@ pg_ensure_local_databases() {
   done
 }
 
-# The tests' role, allowed to create their throw-away databases; a new password on every run.
+# The tests' role, allowed to create their throw-away databases, with a new password on every
+# run. The role is per checkout, so that test runs of two checkouts on one machine do not disturb
+# each other; leftovers of this checkout's earlier runs are dropped.
 pg_ensure_test_role() {
-  SD_TEST_DB_USER=sd_test
+  SD_TEST_DB_USER="sd_test_$(printf '%s' "$ROOT" | md5sum | cut -c1-8)"
   SD_TEST_DB_PASSWORD=$(random_password)
   pg_role "$SD_TEST_DB_USER" "$SD_TEST_DB_PASSWORD" CREATEDB
   local leftover
-  for leftover in $(pg_admin -c "SELECT datname FROM pg_database WHERE datname LIKE 'sdtest\_%'"); do
+  for leftover in $(pg_admin -c "SELECT d.datname FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba
+      WHERE r.rolname = '$SD_TEST_DB_USER' AND d.datname LIKE 'sdtest\_%'"); do
     pg_admin -c "DROP DATABASE IF EXISTS $leftover WITH (FORCE)" >/dev/null
   done
   export SD_TEST_DB_USER SD_TEST_DB_PASSWORD

@@ -1,7 +1,12 @@
 package fi.sd.testsupport;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 /**
  * A real Kafka broker (KRaft, one combined node) for the tests of one JVM, started on first use.
@@ -23,8 +28,14 @@ public final class KafkaTestBroker {
     }
 
     private static String startInProcess() {
+        // A broker fault must fail a test, not halt the JVM of the whole test run.
+        Exit.setHaltProcedure((code, message) -> System.err.println("Kafka test broker wanted to halt (" + code + "): " + message));
+        Exit.setExitProcedure((code, message) -> System.err.println("Kafka test broker wanted to exit (" + code + "): " + message));
         try {
+            // Under target/, not a temporary directory that another shutdown hook deletes while the broker still runs.
+            Path dataDir = Files.createDirectories(Path.of("target", "kafka-test-" + UUID.randomUUID()).toAbsolutePath());
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setBaseDirectory(dataDir)
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
@@ -35,6 +46,7 @@ public final class KafkaTestBroker {
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("transaction.state.log.min.isr", "1")
                     .setConfigProp("auto.create.topics.enable", "false")
+                    .setDeleteOnClose(true)
                     .build();
             cluster.format();
             cluster.startup();
