@@ -5,6 +5,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +21,22 @@ import org.junit.jupiter.api.Test;
  * and the broker, the OpenAPI document, Swagger UI and the Prometheus metrics of the event flow.
  */
 public abstract class ServiceOperationsContract {
+
+    @Inject
+    Clock clock;
+
+    /** Time-driven tests (expiry, retention, entitlement ends) are only meaningful on the movable clock. */
+    @Test
+    void runsOnTheMovableTestClock() {
+        Duration before = Duration.between(Instant.now(), clock.instant());
+        TestClock.INSTANCE.advance(Duration.ofMinutes(1));
+        try {
+            assertThat(Duration.between(Instant.now(), clock.instant()).minus(before))
+                    .isBetween(Duration.ofSeconds(59), Duration.ofSeconds(61));
+        } finally {
+            TestClock.INSTANCE.reset();
+        }
+    }
 
     @Test
     void isReadyWithItsDatabaseAndTheBroker() {

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import fi.sd.events.PermitRoute;
+import fi.sd.platform.rest.Ids;
 
 /** The body of {@code POST /permits}: a permit as the issuer's decision states it. */
 public record PermitRequest(
