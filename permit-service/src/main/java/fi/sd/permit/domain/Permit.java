@@ -19,12 +19,26 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import fi.sd.events.PermitRoute;
+import fi.sd.platform.domain.TransitionTable;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A data permit: who may process which datasets, for what, until when. */
 @Entity
 @Table(name = "permit")
 public class Permit extends PanacheEntityBase {
+
+    /**
+     * The permit's whole lifecycle: amendments and releases only while active; expiry and
+     * revocation end it for good. Anything else is refused with 409.
+     */
+    public static final TransitionTable<PermitStatus, PermitCommand> LIFECYCLE = TransitionTable
+            .of(PermitStatus.class, PermitCommand.class)
+            .allowInPlace(PermitCommand.AMEND, PermitStatus.ACTIVE)
+            .allowInPlace(PermitCommand.RELEASE, PermitStatus.ACTIVE)
+            .allowInPlace(PermitCommand.NOTIFY_EXPIRY, PermitStatus.ACTIVE)
+            .allow(PermitStatus.ACTIVE, PermitCommand.EXPIRE, PermitStatus.EXPIRED)
+            .allow(PermitStatus.ACTIVE, PermitCommand.REVOKE, PermitStatus.REVOKED)
+            .build();
 
     @Id
     public String id;
@@ -87,6 +101,10 @@ public class Permit extends PanacheEntityBase {
     @Column(name = "row_version", nullable = false)
     public long rowVersion;
 
+    /** The validity end that {@code PermitExpiringSoon} was sent for; differs from validUntil once an amendment moved it. */
+    @Column(name = "expiry_notice_for")
+    public LocalDate expiryNoticeFor;
+
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
@@ -98,6 +116,15 @@ public class Permit extends PanacheEntityBase {
 
     public static Optional<Permit> findByJournalNumber(String journalNumber) {
         return find("journalNumber", journalNumber).firstResultOptional();
+    }
+
+    /** Moves the permit along {@link #LIFECYCLE}; a 409 problem when its status does not allow the command. */
+    public void apply(PermitCommand command) {
+        status = LIFECYCLE.require(status, command);
+    }
+
+    public Optional<PermitDataset> dataset(String datasetId) {
+        return datasets.stream().filter(d -> d.datasetId.equals(datasetId)).findFirst();
     }
 
     public boolean names(String userId) {
