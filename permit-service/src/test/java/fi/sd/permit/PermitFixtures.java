@@ -20,8 +20,27 @@ public final class PermitFixtures {
         return permit("REGISTER", controller);
     }
 
+    /** A short random suffix for ids that must not collide with other tests' data in the shared database. */
+    public static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static Map<String, Object> person(String userId) {
+        return Map.of("userId", userId, "name", "Person " + userId, "email", userId + "@example.org");
+    }
+
+    public static Map<String, Object> dataset(String id, String controller) {
+        return Map.of("id", id, "controller", controller, "title", "Dataset " + id);
+    }
+
+    public static Map<String, Object> validity(Map<String, Object> body, LocalDate validFrom, LocalDate validUntil) {
+        body.put("validFrom", validFrom.toString());
+        body.put("validUntil", validUntil.toString());
+        return body;
+    }
+
     private static Map<String, Object> permit(String route, String controller) {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String suffix = unique();
         Map<String, Object> body = new HashMap<>();
         body.put("journalNumber", "THL/" + suffix + "/14.02.00/2026");
         body.put("route", route);

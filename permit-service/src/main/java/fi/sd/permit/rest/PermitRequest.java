@@ -14,13 +14,16 @@ import jakarta.validation.constraints.Size;
 import fi.sd.events.PermitRoute;
 import fi.sd.platform.rest.Ids;
 
-/** The body of {@code POST /permits}: a permit as the issuer's decision states it. */
+/**
+ * The body of {@code POST /permits}: a permit as the issuer's decision states it. Field shapes are
+ * checked here (400); rules across fields, such as the validity period, by the service (422).
+ */
 public record PermitRequest(
-        @NotBlank @Size(max = 200) String journalNumber,
+        @NotBlank @Size(max = 200) @Pattern(regexp = Texts.JOURNAL_NUMBER, message = Texts.JOURNAL_NUMBER_MESSAGE) String journalNumber,
         @NotNull PermitRoute route,
         @NotNull @Valid Holder holder,
         @NotBlank @Size(max = 100) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String projectId,
-        @NotBlank @Size(max = 200) String title,
+        @NotBlank @Size(max = 200) @Pattern(regexp = Texts.SINGLE_LINE, message = Texts.SINGLE_LINE_MESSAGE) String title,
         @NotBlank @Size(max = 4000) String purpose,
         @NotEmpty @Size(max = 100) List<@NotNull @Valid Dataset> datasets,
         @NotEmpty @Size(max = 500) List<@NotNull @Valid Person> persons,
@@ -29,20 +32,22 @@ public record PermitRequest(
         @Size(max = 4000) String conditions) {
 
     /** The permit holder. */
-    public record Holder(@NotBlank @Size(max = 200) String organisation, @NotBlank @Size(max = 200) String principalInvestigator) {
+    public record Holder(
+            @NotBlank @Size(max = 200) @Pattern(regexp = Texts.SINGLE_LINE, message = Texts.SINGLE_LINE_MESSAGE) String organisation,
+            @NotBlank @Size(max = 200) @Pattern(regexp = Texts.SINGLE_LINE, message = Texts.SINGLE_LINE_MESSAGE) String principalInvestigator) {
     }
 
-    /** A dataset and the organisation that controls it. */
+    /** A dataset and the organisation that controls it (the {@code org} claim of its controllers' tokens). */
     public record Dataset(
             @NotBlank @Size(max = 100) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
-            @NotBlank @Size(max = 200) String controller,
-            @NotBlank @Size(max = 200) String title) {
+            @NotBlank @Size(max = 200) @Pattern(regexp = Texts.SINGLE_LINE, message = Texts.SINGLE_LINE_MESSAGE) String controller,
+            @NotBlank @Size(max = 200) @Pattern(regexp = Texts.SINGLE_LINE, message = Texts.SINGLE_LINE_MESSAGE) String title) {
     }
 
     /** An authorised person; {@code userId} is the subject of their tokens. */
     public record Person(
             @NotBlank @Size(max = 200) @Pattern(regexp = Ids.USER_PATTERN, message = Ids.USER_MESSAGE) String userId,
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Email @Size(max = 254) String email) {
+            @NotBlank @Size(max = 200) @Pattern(regexp = Texts.SINGLE_LINE, message = Texts.SINGLE_LINE_MESSAGE) String name,
+            @NotBlank @Email @Size(max = 254) @Pattern(regexp = Texts.EMAIL, message = Texts.EMAIL_MESSAGE) String email) {
     }
 }

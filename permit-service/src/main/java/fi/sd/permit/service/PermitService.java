@@ -2,50 +2,71 @@ package fi.sd.permit.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 import fi.sd.events.PermitRoute;
+import fi.sd.events.permit.PermitAmended;
 import fi.sd.events.permit.PermitGranted;
+import fi.sd.events.permit.PermitRevoked;
+import fi.sd.events.permit.PermitSnapshot;
+import fi.sd.permit.domain.AmendedField;
 import fi.sd.permit.domain.Permit;
+import fi.sd.permit.domain.PermitCommand;
 import fi.sd.permit.domain.PermitStatus;
+import fi.sd.permit.domain.PermitVersion;
+import fi.sd.permit.domain.Validity;
+import fi.sd.permit.domain.VersionKind;
 import fi.sd.permit.mapping.PermitMapper;
+import fi.sd.permit.repository.PermitRepository;
+import fi.sd.permit.rest.AmendmentRequest;
 import fi.sd.permit.rest.PermitRequest;
+import fi.sd.permit.rest.PermitVersionView;
+import fi.sd.permit.rest.PermitView;
+import fi.sd.permit.rest.RevocationRequest;
 import fi.sd.platform.outbox.Outbox;
+import fi.sd.platform.rest.Problem.FieldError;
 import fi.sd.platform.rest.ProblemException;
 import fi.sd.platform.security.Caller;
-import fi.sd.platform.security.Role;
 
-/** Records permits and answers who may see them. */
+/**
+ * Records, amends and revokes permits. Each of these writes a version row and its event in the
+ * same transaction; commands on one permit are serialised by locking its row.
+ */
 @ApplicationScoped
 public class PermitService {
-
-    /** The issuer recorded on Findata-route permits. */
-    public static final String FINDATA = "Findata";
 
     private static final Logger LOG = Logger.getLogger(PermitService.class);
 
     private final Outbox outbox;
     private final Clock clock;
+    private final PermitRepository permits;
 
     @Inject
-    public PermitService(Outbox outbox, Clock clock) {
+    public PermitService(Outbox outbox, Clock clock, PermitRepository permits) {
         this.outbox = outbox;
         this.clock = clock;
+        this.permits = permits;
     }
 
     /** Records a permit as version 1 and announces it with {@code PermitGranted}. */
     @Transactional
-    public Permit grant(PermitRequest request, Caller caller) {
-        String issuer = issuerFor(request, caller);
-        if (Permit.findByJournalNumber(request.journalNumber().strip()).isPresent()) {
-            throw ProblemException.conflict("Journal number " + request.journalNumber() + " is already recorded");
+    public PermitView grant(PermitRequest request, Caller caller) {
+        String issuer = PermitAccess.issuerFor(request.route(), request.datasets(), caller);
+        PermitRules.requireValid(request, Validity.today(clock));
+        String journalNumber = request.journalNumber().strip();
+        if (Permit.findByJournalNumber(journalNumber).isPresent()) {
+            throw journalNumberTaken(journalNumber);
         }
         Instant now = clock.instant();
         Permit permit = new Permit();
@@ -57,41 +78,108 @@ public class PermitService {
         permit.createdBy = caller.subject();
         permit.createdAt = now;
         permit.updatedAt = now;
-        permit.persist();
-        outbox.publish(new PermitGranted(PermitMapper.toSnapshot(permit), caller.subject(), now));
+        persistUnique(permit);
+        PermitSnapshot snapshot = PermitMapper.toSnapshot(permit);
+        PermitVersions.record(snapshot, permit.status, VersionKind.RECORDED, caller.subject(), null, List.of(), now);
+        outbox.publish(new PermitGranted(snapshot, caller.subject(), now));
         LOG.infof("Permit %s (%s) granted by %s", permit.id, permit.journalNumber, caller.subject());
-        return permit;
+        return PermitMapper.toView(permit);
     }
 
-    /** The permit, if it exists and the caller may see it. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Permit> find(String id, Caller caller) {
-        return Permit.<Permit>findByIdOptional(id).filter(p -> visibleTo(p, caller));
-    }
-
-    /**
-     * A Findata permit is recorded by the permit authority; a register permit by a controller
-     * that controls every dataset in it, and the controller becomes its issuer.
-     */
-    private static String issuerFor(PermitRequest request, Caller caller) {
-        if (request.route() == PermitRoute.FINDATA) {
-            caller.requireAny(Role.PERMIT_AUTHORITY);
-            return FINDATA;
+    /** Changes validity, persons and/or datasets as a new version, announced with {@code PermitAmended}. */
+    @Transactional
+    public PermitVersionView amend(String id, AmendmentRequest request, Caller caller) {
+        Permit permit = lockVisible(id, caller);
+        PermitAccess.requireIssuer(permit, caller, "amend");
+        permit.apply(PermitCommand.AMEND);
+        if (request.datasets() != null && permit.route == PermitRoute.REGISTER) {
+            PermitAccess.requireControlsAll(request.datasets(), permit.issuer);
         }
-        caller.requireAny(Role.DATA_CONTROLLER);
-        String org = caller.organisation().orElseThrow();
-        for (PermitRequest.Dataset dataset : request.datasets()) {
-            if (!dataset.controller().equals(org)) {
-                throw ProblemException.forbidden("Dataset " + dataset.id() + " is controlled by " + dataset.controller() + ", not by " + org);
+        PermitRules.requireValidAmendment(permit.validFrom, request.validUntil(), request.datasets(), request.persons(),
+                Validity.today(clock));
+        List<AmendedField> changes = applyChanges(permit, request);
+        if (changes.isEmpty()) {
+            String message = "unchanged: an amendment changes at least one of validUntil, persons, datasets";
+            throw ProblemException.unprocessable("The amendment changes nothing", List.of(new FieldError("validUntil", message),
+                    new FieldError("persons", message), new FieldError("datasets", message)));
+        }
+        String reason = request.reason().strip();
+        NewVersion amended = nextVersion(permit, VersionKind.AMENDED, reason, changes, caller);
+        outbox.publish(new PermitAmended(amended.snapshot(), amended.version().changeNames(), reason, caller.subject(),
+                amended.version().recordedAt));
+        LOG.infof("Permit %s amended to version %d by %s: %s", permit.id, permit.version, caller.subject(), amended.version().changes);
+        return PermitMapper.toView(amended.version());
+    }
+
+    /** Ends the permit for good as a new version, announced with {@code PermitRevoked}. */
+    @Transactional
+    public PermitView revoke(String id, RevocationRequest request, Caller caller) {
+        Permit permit = lockVisible(id, caller);
+        PermitAccess.requireIssuer(permit, caller, "revoke");
+        permit.apply(PermitCommand.REVOKE);
+        String reason = request.reason().strip();
+        NewVersion revoked = nextVersion(permit, VersionKind.REVOKED, reason, List.of(), caller);
+        outbox.publish(new PermitRevoked(permit.id, permit.version, permit.projectId, reason, caller.subject(),
+                revoked.version().recordedAt));
+        LOG.infof("Permit %s revoked by %s", permit.id, caller.subject());
+        return PermitMapper.toView(permit);
+    }
+
+    /** The permit with its row locked for a command; 404 when it does not exist or the caller may not see it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Permit lockVisible(String id, Caller caller) {
+        return permits.lock(id).filter(p -> PermitAccess.canSee(p, caller)).orElseThrow(() -> ProblemException.notFound("Permit", id));
+    }
+
+    /** Numbers, stamps and records the permit's next version, made by the caller. */
+    private NewVersion nextVersion(Permit permit, VersionKind kind, String reason, List<AmendedField> changes, Caller caller) {
+        Instant now = clock.instant();
+        permit.version++;
+        permit.updatedAt = now;
+        PermitSnapshot snapshot = PermitMapper.toSnapshot(permit);
+        return new NewVersion(snapshot, PermitVersions.record(snapshot, permit.status, kind, caller.subject(), reason, changes, now));
+    }
+
+    /** Applies what the amendment changes and names it; an absent field, or one equal to the current value, changes nothing. */
+    private static List<AmendedField> applyChanges(Permit permit, AmendmentRequest request) {
+        List<AmendedField> changes = new ArrayList<>();
+        if (request.validUntil() != null && !request.validUntil().equals(permit.validUntil)) {
+            permit.validUntil = request.validUntil();
+            changes.add(AmendedField.VALID_UNTIL);
+        }
+        if (request.persons() != null && !sameMembers(request.persons(), PermitMapper.persons(permit))) {
+            PermitMapper.replacePersons(permit, request.persons());
+            changes.add(AmendedField.PERSONS);
+        }
+        if (request.datasets() != null && !sameMembers(request.datasets(), PermitMapper.datasets(permit))) {
+            PermitMapper.replaceDatasets(permit, request.datasets());
+            changes.add(AmendedField.DATASETS);
+        }
+        return changes;
+    }
+
+    /** The same entries, in whatever order: reordering a list is not an amendment. */
+    private static <T> boolean sameMembers(List<T> a, List<T> b) {
+        return a.size() == b.size() && new HashSet<>(a).equals(new HashSet<>(b));
+    }
+
+    /** Inserts the permit now, so that a concurrent recording of the same journal number is a 409, not a failed commit. */
+    private static void persistUnique(Permit permit) {
+        try {
+            permit.persistAndFlush();
+        } catch (PersistenceException e) {
+            if (e instanceof ConstraintViolationException || e.getCause() instanceof ConstraintViolationException) {
+                throw journalNumberTaken(permit.journalNumber);
             }
+            throw e;
         }
-        return org;
     }
 
-    static boolean visibleTo(Permit permit, Caller caller) {
-        if (caller.readsEverything() || permit.names(caller.subject())) {
-            return true;
-        }
-        return permit.route == PermitRoute.FINDATA ? caller.has(Role.PERMIT_AUTHORITY) : caller.controls(permit.issuer);
+    /** A version just recorded, and the snapshot its event carries. */
+    private record NewVersion(PermitSnapshot snapshot, PermitVersion version) {
+    }
+
+    private static ProblemException journalNumberTaken(String journalNumber) {
+        return ProblemException.conflict("Journal number " + journalNumber + " is already recorded");
     }
 }
