@@ -1,0 +1,35 @@
+package fi.sd.permit.config;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** permit-service's own settings ({@code sd.permit.*}; environment: {@code SD_PERMIT_*}). */
+@ConfigMapping(prefix = "sd.permit")
+public interface PermitConfig {
+
+    Expiry expiry();
+
+    /** The scheduler that warns of and carries out expiry. */
+    interface Expiry {
+
+        /** {@code PermitExpiringSoon} is sent once this many days (or fewer) before validUntil. */
+        @WithDefault("30")
+        @Min(0)
+        @Max(3650)
+        int noticeDays();
+
+        /** How often each replica looks for permits to warn about or expire. */
+        @WithDefault("1m")
+        Duration interval();
+
+        /** Permits claimed per transaction. */
+        @WithDefault("100")
+        @Min(1)
+        int batchSize();
+    }
+}
