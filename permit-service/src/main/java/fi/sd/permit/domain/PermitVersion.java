@@ -83,11 +83,6 @@ public class PermitVersion extends PanacheEntityBase {
         public Key() {
         }
 
-        public Key(String permitId, int version) {
-            this.permitId = permitId;
-            this.version = version;
-        }
-
         @Override
         public boolean equals(Object other) {
             return other instanceof Key key && key.version == version && Objects.equals(key.permitId, permitId);

@@ -78,11 +78,11 @@ public final class PermitMapper {
                 datasetRefs(permit), personRefs(permit), permit.validFrom, permit.validUntil, permit.conditions);
     }
 
-    public static List<DatasetRef> datasetRefs(Permit permit) {
+    private static List<DatasetRef> datasetRefs(Permit permit) {
         return permit.datasets.stream().map(d -> new DatasetRef(d.datasetId, d.controller, d.title)).toList();
     }
 
-    public static List<PersonRef> personRefs(Permit permit) {
+    private static List<PersonRef> personRefs(Permit permit) {
         return permit.persons.stream().map(p -> new PersonRef(p.userId, p.name, p.email)).toList();
     }
 

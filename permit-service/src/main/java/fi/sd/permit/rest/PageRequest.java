@@ -7,18 +7,20 @@ import fi.sd.platform.rest.Problem.FieldError;
 import fi.sd.platform.rest.ProblemException;
 
 /**
- * Which page of a list: {@code page} counts from 0, {@code size} is 1 to {@value #MAX_SIZE}
- * ({@value #DEFAULT_SIZE} when absent). Read from the raw query parameters so that a malformed
+ * Which page of a list: {@code page} counts from 0 (up to {@value #MAX_PAGE}), {@code size} is 1
+ * to {@value #MAX_SIZE} ({@value #DEFAULT_SIZE} when absent). Read from the raw query parameters so that a malformed
  * value is a 400 naming the parameter, not the 404 JAX-RS gives for unconvertible query values.
  */
 public record PageRequest(int page, int size) {
 
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 200;
+    /** Keeps {@code page * size} within the row offsets the database query takes. */
+    public static final int MAX_PAGE = 1_000_000;
 
     public static PageRequest parse(String page, String size) {
         List<FieldError> errors = new ArrayList<>();
-        int pageNumber = parse("page", page, 0, 0, Integer.MAX_VALUE, errors);
+        int pageNumber = parse("page", page, 0, 0, MAX_PAGE, errors);
         int pageSize = parse("size", size, DEFAULT_SIZE, 1, MAX_SIZE, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("Invalid paging parameters", errors);
@@ -41,7 +43,7 @@ public record PageRequest(int page, int size) {
                 return parsed;
             }
         }
-        errors.add(new FieldError(name, "must be a whole number from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max)));
+        errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max));
         return fallback;
     }
 }

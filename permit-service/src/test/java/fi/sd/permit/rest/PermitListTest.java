@@ -89,7 +89,8 @@ class PermitListTest {
 
     @Test
     void malformedFiltersAndPagingAre400AndNoTokenIs401() {
-        for (String query : List.of("status=GRANTED", "size=0", "size=201", "page=-1", "page=abc", "projectId=no%20spaces")) {
+        for (String query : List.of("status=GRANTED", "size=0", "size=201", "page=-1", "page=abc", "page=99999999",
+                "projectId=no%20spaces")) {
             String parameter = query.substring(0, query.indexOf('='));
             given().header("Authorization", AUDITOR).when().get("/api/v1/permits?" + query)
                     .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo(parameter));
