@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fi.sd.permit.service.PermitQueries;
 import fi.sd.permit.service.PermitService;
+import fi.sd.platform.rest.PageRequest;
 import fi.sd.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 

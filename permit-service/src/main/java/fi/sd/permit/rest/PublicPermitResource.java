@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fi.sd.permit.service.PermitQueries;
+import fi.sd.platform.rest.PageRequest;
 
 /** The public register of permits (EHDS Art. 57(1)(j)): no token needed, no person named. */
 @Path("/api/v1/public/permits")

@@ -12,11 +12,11 @@ import fi.sd.permit.domain.PermitStatus;
 import fi.sd.permit.domain.PermitVersion;
 import fi.sd.permit.mapping.PermitMapper;
 import fi.sd.permit.repository.PermitRepository;
-import fi.sd.permit.rest.PageRequest;
+import fi.sd.platform.rest.PageRequest;
 import fi.sd.permit.rest.PermitVersionView;
 import fi.sd.permit.rest.PermitView;
 import fi.sd.permit.rest.PublicPermitView;
-import fi.sd.permit.rest.ResultPage;
+import fi.sd.platform.rest.ResultPage;
 import fi.sd.platform.rest.ProblemException;
 import fi.sd.platform.security.Caller;
 

@@ -1,4 +1,4 @@
-package fi.sd.permit.rest;
+package fi.sd.platform.rest;
 
 import java.net.URI;
 import java.util.List;

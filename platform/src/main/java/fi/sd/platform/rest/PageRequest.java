@@ -1,10 +1,9 @@
-package fi.sd.permit.rest;
+package fi.sd.platform.rest;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import fi.sd.platform.rest.Problem.FieldError;
-import fi.sd.platform.rest.ProblemException;
 
 /**
  * Which page of a list: {@code page} counts from 0 (up to {@value #MAX_PAGE}), {@code size} is 1
