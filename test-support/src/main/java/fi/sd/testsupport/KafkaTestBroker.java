@@ -19,6 +19,14 @@ public final class KafkaTestBroker {
     private KafkaTestBroker() {
     }
 
+    /** Points the test helpers (topic reader, event publisher) at a broker that the test started itself. */
+    public static synchronized void useExternal(String bootstrap) {
+        if (bootstrapServers != null && !bootstrapServers.equals(bootstrap)) {
+            throw new IllegalStateException("The tests of this JVM already use the broker at " + bootstrapServers);
+        }
+        bootstrapServers = bootstrap;
+    }
+
     public static synchronized String bootstrapServers() {
         if (bootstrapServers == null) {
             String external = System.getenv("SD_TEST_KAFKA_BOOTSTRAP");

@@ -26,16 +26,21 @@ public final class PostgresTestDatabase {
     /** Creates the database on first use; {@code purpose} only makes its name readable ({@code sdtest_permit_1a2b3c4d}). */
     public static synchronized String jdbcUrl(String purpose) {
         if (jdbcUrl == null) {
-            String name = "sdtest_" + purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "") + "_"
-                    + UUID.randomUUID().toString().substring(0, 8);
-            execute("CREATE DATABASE " + name);
-            if (!"true".equals(System.getenv("SD_TEST_KEEP_DB"))) {
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"),
-                        "postgres-test-database-drop"));
-            }
-            jdbcUrl = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
+            jdbcUrl = createDatabase(purpose);
         }
         return jdbcUrl;
+    }
+
+    /** Creates another fresh database, dropped at exit like the first, and returns its JDBC URL. */
+    public static String createDatabase(String purpose) {
+        String name = "sdtest_" + purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "") + "_"
+                + UUID.randomUUID().toString().substring(0, 8);
+        execute("CREATE DATABASE " + name);
+        if (!"true".equals(System.getenv("SD_TEST_KEEP_DB"))) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"),
+                    "postgres-test-database-drop"));
+        }
+        return ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
     }
 
     public static String user() {
