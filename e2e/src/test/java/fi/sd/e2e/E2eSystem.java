@@ -1,0 +1,170 @@
+package fi.sd.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import fi.sd.testsupport.PostgresTestDatabase;
+import fi.sd.testsupport.TestTokens;
+
+/**
+ * The whole system as 'bin/sd up' runs it, but on PostgreSQL and on free ports: the Kafka broker and
+ * the four services, each a process of its own, started once for all the end-to-end tests of a JVM.
+ * Each service gets a fresh database (dropped at the end) from the role that 'bin/sd test' provides. Time can be moved
+ * forward for every process at once through the clock offset file.
+ */
+public final class E2eSystem {
+
+    public static final String PERMIT = "permit-service";
+    public static final String APPLY = "apply-service";
+    public static final String DESKTOP = "desktop-service";
+    public static final String GATEWAY = "gateway";
+    private static final List<String> SERVICES = List.of(PERMIT, APPLY, DESKTOP, GATEWAY);
+    private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+
+    private static E2eSystem instance;
+
+    private final Path root = Path.of(System.getProperty("sd.root", "..")).toAbsolutePath().normalize();
+    private final Path runDirectory;
+    private final Map<String, String> databases = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new HashMap<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final List<ServiceProcess> replicas = new ArrayList<>();
+    private final Path clockOffsetFile;
+    private final KafkaBrokerProcess broker;
+    private Duration clockOffset = Duration.ZERO;
+    private int replicaCount;
+
+    private E2eSystem() {
+        try {
+            runDirectory = Files.createDirectories(root.resolve("e2e/target/e2e-run").resolve(Long.toString(System.currentTimeMillis())));
+            clockOffsetFile = runDirectory.resolve("clock-offset");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String service : SERVICES) {
+            ports.put(service, FreePorts.next());
+        }
+        broker = new KafkaBrokerProcess(root, runDirectory.resolve("kafka"));
+    }
+
+    /** The running system, started on first use. */
+    public static synchronized E2eSystem get() {
+        if (instance == null) {
+            E2eSystem system = new E2eSystem();
+            Runtime.getRuntime().addShutdownHook(new Thread(system::shutdown, "e2e-system-shutdown"));
+            system.start();
+            instance = system;
+        }
+        return instance;
+    }
+
+    private void start() {
+        for (String service : List.of(PERMIT, APPLY, DESKTOP)) {
+            databases.put(service, PostgresTestDatabase.createDatabase("e2e_" + service.replace("-service", "")));
+        }
+        broker.start();
+        // The services start one after the other: on two cores, starting them together only makes each slower.
+        for (String service : SERVICES) {
+            services.put(service, process(service, service, ports.get(service)).start());
+        }
+    }
+
+    private ServiceProcess process(String service, String instanceName, int port) {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.put("SD_JWT_PUBLIC_KEY_LOCATION", "file:" + TestTokens.publicKeyFile());
+        env.put("SD_JWT_ISSUER", TestTokens.ISSUER);
+        env.put("SD_JWT_AUDIENCE", TestTokens.AUDIENCE);
+        env.put("SD_CLOCK_OFFSET_FILE", clockOffsetFile.toString());
+        env.put("PERMIT_SERVICE_URL", "http://127.0.0.1:" + ports.get(PERMIT));
+        env.put("APPLY_SERVICE_URL", "http://127.0.0.1:" + ports.get(APPLY));
+        env.put("DESKTOP_SERVICE_URL", "http://127.0.0.1:" + ports.get(DESKTOP));
+        // The expiry scheduler keeps up with a clock that the tests move by days.
+        env.put("SD_PERMIT_EXPIRY_INTERVAL", "1s");
+        if (databases.containsKey(service)) {
+            env.put("DB_URL", databases.get(service));
+            env.put("DB_USER", PostgresTestDatabase.user());
+            env.put("DB_PASSWORD", PostgresTestDatabase.password());
+        }
+        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: the end-to-end tests run after 'mvn package' of the services");
+        }
+        return new ServiceProcess(service, instanceName, jar, port, env, runDirectory.resolve("logs"));
+    }
+
+    public String gatewayUrl() {
+        return services.get(GATEWAY).url();
+    }
+
+    /** The four services' first processes, in start order. */
+    public List<ServiceProcess> services() {
+        return List.copyOf(services.values());
+    }
+
+    public ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    public KafkaBrokerProcess broker() {
+        return broker;
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    /** Another process of the same service, on the same database and broker; stopped at the end of the run at the latest. */
+    public ServiceProcess startReplica(String service) {
+        replicaCount++;
+        ServiceProcess replica = process(service, service + "-replica-" + replicaCount, FreePorts.next());
+        replicas.add(replica);
+        return replica.start();
+    }
+
+    /** Moves every service's clock (and {@link #today()}) forward. */
+    public synchronized void advanceClock(Duration by) {
+        clockOffset = clockOffset.plus(by);
+        try {
+            Path next = runDirectory.resolve("clock-offset.next");
+            Files.writeString(next, clockOffset.toString());
+            Files.move(next, clockOffsetFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The date in Helsinki on the services' clock. */
+    public synchronized LocalDate today() {
+        return LocalDate.now(Clock.offset(Clock.systemUTC(), clockOffset).withZone(HELSINKI));
+    }
+
+    /** A connection to a service's own database, for counting what the tests cannot see through the API. */
+    public Connection database(String service) throws SQLException {
+        return DriverManager.getConnection(databases.get(service), PostgresTestDatabase.user(), PostgresTestDatabase.password());
+    }
+
+    private void shutdown() {
+        replicas.forEach(ServiceProcess::stop);
+        List<ServiceProcess> running = new ArrayList<>(services.values());
+        Collections.reverse(running);
+        running.forEach(ServiceProcess::stop);
+        broker.stop();
+    }
+}
