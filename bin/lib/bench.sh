@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# bin/sd bench: the benchmarks of bench/RESULTS.md against the whole system on PostgreSQL, started as the
+# end-to-end tests start it (its own free ports and throw-away databases, so a running 'bin/sd up' is not
+# disturbed). It prints figures and never fails on a missed target.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source=bin/lib/postgres.sh
+source "$ROOT/bin/lib/postgres.sh"
+say() { printf '%s\n' "$*"; }
+die() { printf 'sd bench: %s\n' "$*" >&2; exit 1; }
+
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null 2>&1 || \
+      { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; }
+  fi
+  command -v wrk >/dev/null || die "wrk is needed (apt-get install wrk)"
+fi
+
+pg_ensure_running
+pg_ensure_test_role
+
+say "Building the services and the benchmark (tests skipped)..."
+(cd "$ROOT" && ./mvnw -B -q -DskipTests package dependency:build-classpath \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
+
+cd "$ROOT"
+exec java -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dsd.root="$ROOT" -cp "e2e/target/test-classes:$(cat e2e/target/bench.classpath)" \
+  fi.sd.e2e.bench.Benchmarks "$ROOT/bench/RESULTS.md"

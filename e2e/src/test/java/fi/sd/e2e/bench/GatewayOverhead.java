@@ -1,0 +1,51 @@
+package fi.sd.e2e.bench;
+
+import fi.sd.e2e.Api;
+import fi.sd.e2e.E2eSystem;
+import fi.sd.testsupport.TestTokens;
+
+/** The same read through the gateway and straight to permit-service, alternating, in one run. */
+final class GatewayOverhead {
+
+    private static final int ROUNDS = 3;
+    private static final int SECONDS = 10;
+    private static final int CONNECTIONS = 16;
+
+    void run(E2eSystem system, Api api, Report report) throws Exception {
+        report.section("Gateway overhead", "`wrk -t2 -c" + CONNECTIONS + " -d" + SECONDS + "s` on `GET /api/v1/permits/{id}` "
+                + "(the issuer's token), through the gateway and straight to permit-service, alternating " + ROUNDS
+                + " rounds after a warm-up of each; the load generator shares the machine's cores with everything else.");
+        String permitId = api.grantFindataPermit("bench-gateway");
+        String authorization = TestTokens.user(Api.FINDATA_OFFICER, "permit-authority").bearer();
+        String viaGateway = system.gatewayUrl() + "/api/v1/permits/" + permitId;
+        String direct = system.service(E2eSystem.PERMIT).url() + "/api/v1/permits/" + permitId;
+        Wrk.run(viaGateway, authorization, CONNECTIONS, 5);
+        Wrk.run(direct, authorization, CONNECTIONS, 5);
+
+        report.table("round", "gateway req/s", "gateway p50 (ms)", "gateway p99 (ms)", "direct req/s", "direct p50 (ms)", "direct p99 (ms)");
+        double gatewayRate = 0;
+        double directRate = 0;
+        double gatewayP50 = 0;
+        double directP50 = 0;
+        for (int round = 1; round <= ROUNDS; round++) {
+            Wrk.Result gateway = Wrk.run(viaGateway, authorization, CONNECTIONS, SECONDS);
+            Wrk.Result straight = Wrk.run(direct, authorization, CONNECTIONS, SECONDS);
+            report.row(round, fmt(gateway.requestsPerSecond()), fmt(gateway.p50Millis()), fmt(gateway.p99Millis()),
+                    fmt(straight.requestsPerSecond()), fmt(straight.p50Millis()), fmt(straight.p99Millis()));
+            gatewayRate += gateway.requestsPerSecond() / ROUNDS;
+            directRate += straight.requestsPerSecond() / ROUNDS;
+            gatewayP50 += gateway.p50Millis() / ROUNDS;
+            directP50 += straight.p50Millis() / ROUNDS;
+        }
+        double ratio = gatewayRate / directRate;
+        double added = gatewayP50 - directP50;
+        report.note(String.format("Mean: gateway %.0f req/s, direct %.0f req/s, ratio %.2f; p50 added %.2f ms.",
+                gatewayRate, directRate, ratio, added));
+        report.verdict("gateway throughput", String.format("%.2f of direct", ratio), "≥ 0.8 of direct", ratio >= 0.8);
+        report.verdict("gateway latency", String.format("+%.2f ms at p50", added), "≤ 1 ms added at p50", added <= 1.0);
+    }
+
+    private static String fmt(double value) {
+        return String.format("%.2f", value);
+    }
+}
