@@ -16,7 +16,7 @@ import io.vertx.core.json.JsonObject;
 /**
  * Three real HTTP servers standing in for the services: each answers with its own name, the
  * method, the path, the query, the headers and the body it received, so a test sees exactly
- * what the gateway forwarded. {@code ?delayMs=N} makes one answer late. Like a Quarkus service,
+ * what the gateway forwarded. {@code ?delayMs=N} makes one answer late, {@code ?breakAnswer} cuts one off. Like a Quarkus service,
  * each also serves {@code /q/health/ready} and an OpenAPI document of its own paths. A test may
  * stop a service and start it again on the same port.
  */
@@ -46,7 +46,8 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
         config.put("sd.gateway.rate-limit.requests-per-second", "5");
         config.put("sd.gateway.rate-limit.burst", "40");
         config.put("sd.gateway.max-body-size", "64K");
-        config.put("sd.gateway.upstream-timeout", "1s");
+        // Long enough for a cold first call on a busy machine, short enough for the 504 test.
+        config.put("sd.gateway.upstream-timeout", "3s");
         config.put("sd.gateway.circuit-breaker.failure-threshold", "3");
         config.put("sd.gateway.circuit-breaker.open-for", "1s");
         config.put("sd.gateway.openapi-cache-for", "0s");
@@ -84,6 +85,11 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                     .put("components", new JsonObject().put("schemas", new JsonObject()
                             .put(service + "-Thing", new JsonObject().put("type", "object"))))
                     .encode());
+            return;
+        }
+        if (request.getParam("breakAnswer") != null) {
+            // No answer at all: the connection is gone.
+            request.connection().close();
             return;
         }
         request.body().onSuccess(body -> {

@@ -89,9 +89,16 @@ class EdgeLimitsTest {
 
     @Test
     void aServiceThatDoesNotAnswerInTimeIsAGatewayTimeout() {
-        given().header("Authorization", TestTokens.user("slow.path", "researcher").bearer()).queryParam("delayMs", 5000)
+        given().header("Authorization", TestTokens.user("slow.path", "researcher").bearer()).queryParam("delayMs", 10_000)
                 .when().get("/api/v1/entitlements")
                 .then().statusCode(504).contentType(PROBLEM).body("status", equalTo(504));
+    }
+
+    @Test
+    void aServiceThatDropsTheConnectionIsABadGateway() {
+        given().header("Authorization", TestTokens.user("broken.answer", "researcher").bearer()).queryParam("breakAnswer", "yes")
+                .when().get("/api/v1/exports/e-1")
+                .then().statusCode(502).contentType("application/problem+json");
     }
 
     @Test
