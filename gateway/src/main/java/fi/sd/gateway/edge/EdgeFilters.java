@@ -58,8 +58,6 @@ public class EdgeFilters {
     }
 
     private void everyRequest(RoutingContext ctx) {
-        // Nothing of the body may be lost while the token is checked off the event loop.
-        ctx.request().pause();
         long started = System.nanoTime();
         String requestId = RequestContext.acceptOrGenerateRequestId(ctx.request().getHeader(RequestContext.REQUEST_ID));
         ctx.put(REQUEST_ID_KEY, requestId);
@@ -93,6 +91,9 @@ public class EdgeFilters {
     }
 
     private void authenticate(RoutingContext ctx) {
+        // Nothing of the body may be lost while the token is checked off the event loop; the
+        // proxy resumes the request when it streams the body on.
+        ctx.request().pause();
         if (isPublic(ctx.request().path())) {
             ctx.next();
             return;
