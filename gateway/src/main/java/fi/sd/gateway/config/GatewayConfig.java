@@ -33,6 +33,10 @@ public interface GatewayConfig {
     @WithDefault("2s")
     Duration connectTimeout();
 
+    /** How long the readiness check waits for each service's own readiness. */
+    @WithDefault("3s")
+    Duration healthTimeout();
+
     CircuitBreaker circuitBreaker();
 
     /** How long the merged OpenAPI document is served from memory before it is fetched again. */

@@ -135,6 +135,8 @@ public class EdgeFilters {
         }
         String contentLength = ctx.request().getHeader("Content-Length");
         if (contentLength != null && tooLarge(contentLength)) {
+            // The body is not read: this connection cannot carry another request.
+            ctx.response().putHeader("Connection", "close");
             Problems.send(ctx, 413, "payload-too-large", "Request body too large",
                     "The body may be at most " + config.maxBodySize().asLongValue() + " bytes.");
             return;

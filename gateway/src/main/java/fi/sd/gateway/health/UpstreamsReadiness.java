@@ -1,5 +1,6 @@
 package fi.sd.gateway.health;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
+import fi.sd.gateway.config.GatewayConfig;
 import fi.sd.gateway.routing.Upstream;
 import fi.sd.gateway.routing.Upstreams;
 import io.smallrye.health.api.AsyncHealthCheck;
@@ -22,17 +24,19 @@ import io.vertx.core.Future;
 public class UpstreamsReadiness implements AsyncHealthCheck {
 
     private final Upstreams upstreams;
+    private final Duration timeout;
 
     @Inject
-    public UpstreamsReadiness(Upstreams upstreams) {
+    public UpstreamsReadiness(Upstreams upstreams, GatewayConfig config) {
         this.upstreams = upstreams;
+        this.timeout = config.healthTimeout();
     }
 
     @Override
     public Uni<HealthCheckResponse> call() {
         List<Upstream> services = List.copyOf(upstreams.all().values());
         List<Future<Boolean>> ready = services.stream()
-                .map(upstream -> upstreams.get(upstream, "/q/health/ready", Map.of("Accept", "application/json"))
+                .map(upstream -> upstreams.get(upstream, "/q/health/ready", Map.of("Accept", "application/json"), timeout)
                         .map(answer -> answer.status() == 200)
                         .otherwise(false))
                 .toList();

@@ -1,5 +1,6 @@
 package fi.sd.gateway.routing;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -63,8 +64,10 @@ public class Upstreams {
         if (!upstream.breaker().tryPass()) {
             return Future.failedFuture(UpstreamFailure.breakerOpen(upstream));
         }
-        options.setHost(upstream.host()).setPort(upstream.port()).setSsl(upstream.ssl())
-                .setIdleTimeout(config.upstreamTimeout().toMillis());
+        options.setHost(upstream.host()).setPort(upstream.port()).setSsl(upstream.ssl());
+        if (options.getIdleTimeout() <= 0) {
+            options.setIdleTimeout(config.upstreamTimeout().toMillis());
+        }
         return client.request(options)
                 .compose(sending)
                 .transform(answer -> {
@@ -83,7 +86,12 @@ public class Upstreams {
 
     /** A GET whose whole answer is read: status and body, for the gateway's own composite endpoints. */
     public Future<Answer> get(Upstream upstream, String uri, Map<String, String> headers) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setURI(uri);
+        return get(upstream, uri, headers, config.upstreamTimeout());
+    }
+
+    /** The same with a timeout of its own, e.g. for a health probe that must answer quickly. */
+    public Future<Answer> get(Upstream upstream, String uri, Map<String, String> headers, Duration timeout) {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setURI(uri).setIdleTimeout(timeout.toMillis());
         headers.forEach(options::putHeader);
         return send(upstream, options, HttpClientRequest::send).compose(response -> response.body()
                 .map(body -> new Answer(response.statusCode(), body))
