@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import fi.sd.gateway.config.GatewayConfig;
+import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -25,6 +26,7 @@ public class EdgeFilters {
     private static final String CALLER_KEY = "sd.caller";
     private static final String TOKEN_KEY = "sd.token";
     private static final Logger ACCESS = Logger.getLogger("fi.sd.gateway.access");
+    private static final Logger LOG = Logger.getLogger(EdgeFilters.class);
 
     private final GatewayConfig config;
     private final TokenVerifier tokens;
@@ -110,6 +112,10 @@ public class EdgeFilters {
                 ctx.put(TOKEN_KEY, token);
                 ctx.next();
             } else {
+                if (!(verified.cause() instanceof ParseException)) {
+                    // Not the token's fault (e.g. the identity provider's keys could not be read): say so in the log.
+                    LOG.warnf("Token check failed for request %s: %s", requestId(ctx), verified.cause().toString());
+                }
                 unauthorized(ctx, "The token is not valid: its signature, issuer, audience or expiry was refused.");
             }
         });
