@@ -1,56 +1,130 @@
 package fi.sd.gateway;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import fi.sd.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 
 /**
  * Three real HTTP servers standing in for the services: each answers with its own name, the
- * method, the path, the query and the headers it received, so a test sees exactly what the
- * gateway forwarded.
+ * method, the path, the query, the headers and the body it received, so a test sees exactly
+ * what the gateway forwarded. {@code ?delayMs=N} makes one answer late, {@code ?breakAnswer} cuts one off. Like a Quarkus service,
+ * each also serves {@code /q/health/ready} and an OpenAPI document of its own paths. A test may
+ * stop a service and start it again on the same port.
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
-    private static final String[] SERVICES = {"permit-service", "apply-service", "desktop-service"};
+    public static final Map<String, List<String>> PATHS = Map.of(
+            "permit-service", List.of("/api/v1/permits", "/api/v1/public/permits"),
+            "apply-service", List.of("/api/v1/catalogue", "/api/v1/applications", "/api/v1/entitlements", "/api/v1/permissions"),
+            "desktop-service", List.of("/api/v1/workspaces", "/api/v1/desktops", "/api/v1/sessions", "/api/v1/imports",
+                    "/api/v1/exports", "/api/v1/audit"));
 
-    private Vertx vertx;
+    private static Vertx vertx;
+    private static final Map<String, HttpServer> SERVERS = new LinkedHashMap<>();
+    private static final Map<String, Integer> PORTS = new HashMap<>();
 
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         Map<String, String> config = new HashMap<>();
-        for (String service : SERVICES) {
-            HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
-                JsonObject headers = new JsonObject();
-                request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
-                request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
-                        .put("service", service)
-                        .put("method", request.method().name())
-                        .put("path", request.path())
-                        .put("query", request.query())
-                        .put("headers", headers)
-                        .put("body", body.toString())
-                        .encode());
-            }));
-            try {
-                server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException("Upstream stub did not start", e);
-            }
-            config.put("sd.gateway.services." + service + ".url", "http://127.0.0.1:" + server.actualPort());
+        for (String service : PATHS.keySet()) {
+            listen(service, 0);
+            config.put("sd.gateway.upstreams." + service + ".url", "http://127.0.0.1:" + PORTS.get(service));
         }
+        config.put("mp.jwt.verify.publickey.location", TestTokens.publicKeyFile().toUri().toString());
+        config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
+        config.put("mp.jwt.verify.audiences", TestTokens.AUDIENCE);
+        config.put("sd.gateway.rate-limit.requests-per-second", "5");
+        config.put("sd.gateway.rate-limit.burst", "40");
+        config.put("sd.gateway.max-body-size", "64K");
+        // Long enough for a cold first call on a busy machine, short enough for the 504 test.
+        config.put("sd.gateway.upstream-timeout", "3s");
+        config.put("sd.gateway.circuit-breaker.failure-threshold", "3");
+        config.put("sd.gateway.circuit-breaker.open-for", "1s");
+        config.put("sd.gateway.openapi-cache-for", "0s");
+        config.put("quarkus.http.cors.origins", "https://portal.sd.test");
         return config;
+    }
+
+    public static void stop(String service) {
+        await(SERVERS.remove(service).close());
+    }
+
+    public static void restart(String service) {
+        listen(service, PORTS.get(service));
+    }
+
+    private static void listen(String service, int port) {
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> answer(service, request));
+        await(server.listen(port, "127.0.0.1"));
+        SERVERS.put(service, server);
+        PORTS.put(service, server.actualPort());
+    }
+
+    private static void answer(String service, HttpServerRequest request) {
+        if (request.path().equals("/q/health/ready")) {
+            request.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\",\"checks\":[]}");
+            return;
+        }
+        if (request.path().equals("/q/openapi")) {
+            JsonObject paths = new JsonObject();
+            PATHS.get(service).forEach(p -> paths.put(p, new JsonObject().put("get",
+                    new JsonObject().put("operationId", service + p).put("responses", new JsonObject()))));
+            request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                    .put("openapi", "3.1.0").put("info", new JsonObject().put("title", service).put("version", "1.0.0"))
+                    .put("paths", paths)
+                    .put("components", new JsonObject().put("schemas", new JsonObject()
+                            .put(service + "-Thing", new JsonObject().put("type", "object"))))
+                    .encode());
+            return;
+        }
+        if (request.getParam("breakAnswer") != null) {
+            // No answer at all: the connection is gone.
+            request.connection().close();
+            return;
+        }
+        request.body().onSuccess(body -> {
+            JsonObject headers = new JsonObject();
+            request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+            String echo = new JsonObject()
+                    .put("service", service)
+                    .put("method", request.method().name())
+                    .put("path", request.path())
+                    .put("query", request.query())
+                    .put("headers", headers)
+                    .put("body", body.toString())
+                    .encode();
+            long delay = request.getParam("delayMs") == null ? 0 : Long.parseLong(request.getParam("delayMs"));
+            Runnable send = () -> request.response().putHeader("Content-Type", "application/json").end(echo);
+            if (delay > 0) {
+                vertx.setTimer(delay, t -> send.run());
+            } else {
+                send.run();
+            }
+        });
+    }
+
+    private static <T> T await(io.vertx.core.Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Upstream stub did not start or stop", e);
+        }
     }
 
     @Override
     public void stop() {
         if (vertx != null) {
-            vertx.close();
+            await(vertx.close());
         }
     }
 }

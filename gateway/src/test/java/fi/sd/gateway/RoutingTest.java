@@ -2,11 +2,19 @@ package fi.sd.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
+import fi.sd.testsupport.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -14,11 +22,12 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(EchoUpstreams.class)
 class RoutingTest {
 
+    private static final String TOKEN = TestTokens.user("routing.user", "researcher").bearer();
+
     @ParameterizedTest
     @CsvSource({
             "/api/v1/permits, permit-service",
             "/api/v1/permits/p-1/versions/2, permit-service",
-            "/api/v1/public/permits, permit-service",
             "/api/v1/catalogue, apply-service",
             "/api/v1/applications/a-1/submit, apply-service",
             "/api/v1/entitlements, apply-service",
@@ -30,27 +39,104 @@ class RoutingTest {
             "/api/v1/exports/e-1, desktop-service",
             "/api/v1/audit/verify, desktop-service"})
     void everyPathFamilyReachesItsService(String path, String service) {
-        given().when().get(path)
+        given().header("Authorization", TOKEN).when().get(path)
                 .then().statusCode(200)
                 .body("service", equalTo(service))
                 .body("path", equalTo(path));
     }
 
     @Test
+    void publicPathsAndTheSigningKeysNeedNoToken() {
+        given().when().get("/api/v1/public/permits/p-1")
+                .then().statusCode(200).body("service", equalTo("permit-service"));
+        given().when().get("/.well-known/jwks.json")
+                .then().statusCode(200).body("service", equalTo("apply-service"));
+    }
+
+    @Test
     void methodQueryBodyAndAuthorizationArePassedOn() {
-        given().header("Authorization", "Bearer abc.def.ghi").contentType("application/json").body("{\"reason\":\"x\"}")
+        given().header("Authorization", TOKEN).contentType("application/json").body("{\"reason\":\"x\"}")
                 .queryParam("status", "ACTIVE")
                 .when().post("/api/v1/permits/p-1/revocation")
                 .then().statusCode(200)
                 .body("method", equalTo("POST"))
                 .body("query", equalTo("status=ACTIVE"))
-                .body("headers.authorization", equalTo("Bearer abc.def.ghi"))
+                .body("headers.authorization", equalTo(TOKEN))
                 .body("body", equalTo("{\"reason\":\"x\"}"));
     }
 
     @Test
-    void aPathNoServiceOwnsIsNotFound() {
-        given().when().get("/api/v1/nothing-here").then().statusCode(404);
-        given().when().get("/api/v1/permitsandmore").then().statusCode(404);
+    void aChunkedBodyIsPassedOnWithItsLength() {
+        // A stream of unknown length is sent chunked.
+        given().header("Authorization", TOKEN).contentType("application/json")
+                .body(new ByteArrayInputStream("{\"name\":\"analysis\"}".getBytes(StandardCharsets.UTF_8)))
+                .when().post("/api/v1/workspaces/w-1/desktops")
+                .then().statusCode(200)
+                .body("body", equalTo("{\"name\":\"analysis\"}"))
+                .body("headers.content-length", equalTo("19"));
+    }
+
+    @Test
+    void hopByHopHeadersAreDropped() {
+        given().header("Authorization", TOKEN).header("Connection", "keep-alive, X-Secret-Hop")
+                .header("X-Secret-Hop", "only for the gateway").header("Proxy-Authorization", "Basic eA==")
+                .header("X-Kept", "end to end")
+                .when().get("/api/v1/permits/p-1")
+                .then().statusCode(200)
+                .body("headers.x-secret-hop", nullValue())
+                .body("headers.proxy-authorization", nullValue())
+                .body("headers.x-kept", equalTo("end to end"));
+    }
+
+    @Test
+    void theRequestIdIsKeptAndEchoed() {
+        given().header("Authorization", TOKEN).header("X-Request-Id", "front-end-42")
+                .when().get("/api/v1/permits/p-1")
+                .then().statusCode(200)
+                .header("X-Request-Id", "front-end-42")
+                .body("headers.x-request-id", equalTo("front-end-42"));
+    }
+
+    @Test
+    void aMissingOrMalformedRequestIdIsReplacedByANewOne() {
+        String id = given().header("Authorization", TOKEN).header("X-Request-Id", "bad id\twith spaces")
+                .when().get("/api/v1/permits/p-1")
+                .then().statusCode(200)
+                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
+                .extract().header("X-Request-Id");
+        given().header("Authorization", TOKEN).when().get("/api/v1/permits/p-1")
+                .then().header("X-Request-Id", matchesPattern("[0-9a-f-]{36}")).header("X-Request-Id", not(equalTo(id)));
+    }
+
+    @Test
+    void aTraceIsContinuedWithTheGatewayAsParent() {
+        String incoming = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        given().header("Authorization", TOKEN).header("traceparent", incoming)
+                .when().get("/api/v1/permits/p-1")
+                .then().statusCode(200)
+                .body("headers.traceparent", startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-"))
+                .body("headers.traceparent", not(equalTo(incoming)));
+        given().header("Authorization", TOKEN).when().get("/api/v1/permits/p-1")
+                .then().statusCode(200)
+                .body("headers.traceparent", matchesPattern("00-[0-9a-f]{32}-[0-9a-f]{16}-01"));
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders() {
+        given().header("Authorization", TOKEN).when().get("/api/v1/permits/p-1")
+                .then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .header("Strict-Transport-Security", startsWith("max-age="))
+                .header("Cache-Control", "no-store")
+                .header("Content-Security-Policy", startsWith("default-src 'none'"));
+    }
+
+    @Test
+    void aPathNoServiceOwnsIsAProblem() {
+        given().header("Authorization", TOKEN).when().get("/api/v1/nothing-here")
+                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+        given().header("Authorization", TOKEN).when().get("/api/v1/permitsandmore")
+                .then().statusCode(404).contentType("application/problem+json");
     }
 }

@@ -1,6 +1,9 @@
 package fi.sd.gateway.routing;
 
-import java.util.Map;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -9,12 +12,20 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import fi.sd.gateway.config.GatewayConfig;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
+import fi.sd.gateway.edge.EdgeFilters;
+import fi.sd.gateway.edge.Problems;
+import fi.sd.gateway.edge.RequestContext;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.proxy.handler.ProxyHandler;
-import io.vertx.httpproxy.HttpProxy;
+import io.vertx.ext.web.RoutingContext;
 
 /** Forwards each API path to the service that owns it, streaming bodies both ways. */
 @ApplicationScoped
@@ -22,29 +33,137 @@ public class ProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
 
+    /** RFC 9110 §7.6.1: meaningful for one connection only, never forwarded. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "proxy-connection", "host");
+
+    private final Upstreams upstreams;
     private final GatewayConfig config;
 
     @Inject
-    public ProxyRoutes(GatewayConfig config) {
+    public ProxyRoutes(Upstreams upstreams, GatewayConfig config) {
+        this.upstreams = upstreams;
         this.config = config;
     }
 
-    void register(@Observes Router router, Vertx vertx) {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(100));
-        for (Map.Entry<String, GatewayConfig.Upstream> service : config.services().entrySet()) {
-            GatewayConfig.Upstream upstream = service.getValue();
-            HttpProxy proxy = HttpProxy.reverseProxy(client).origin(port(upstream), upstream.url().getHost());
-            ProxyHandler handler = ProxyHandler.create(proxy);
+    void register(@Observes Router router) {
+        for (Upstream upstream : upstreams.all().values()) {
             for (String prefix : upstream.paths()) {
-                router.route(prefix).handler(handler);
-                router.route(prefix + "/*").handler(handler);
+                router.route(prefix).handler(ctx -> forward(ctx, upstream));
+                router.route(prefix + "/*").handler(ctx -> forward(ctx, upstream));
             }
-            LOG.infof("Routing %s to %s (%s)", upstream.paths(), service.getKey(), upstream.url());
+            LOG.infof("Routing %s to %s (%s:%d)", upstream.paths(), upstream.name(), upstream.host(), upstream.port());
+        }
+        router.route(EdgeFilters.API + "/*").order(10_000).handler(ctx -> Problems.send(ctx, 404, "not-found", "Not found",
+                "No service serves " + ctx.request().path() + "."));
+    }
+
+    private void forward(RoutingContext ctx, Upstream upstream) {
+        HttpServerRequest in = ctx.request();
+        RequestOptions options = new RequestOptions().setMethod(in.method()).setURI(in.uri()).setHeaders(upstreamHeaders(ctx));
+        if (in.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+            answer(ctx, upstream, options, request -> request.send(in));
+        } else if (in.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            collectChunkedBody(ctx, upstream, options);
+        } else {
+            in.resume();
+            answer(ctx, upstream, options, HttpClientRequest::send);
         }
     }
 
-    private static int port(GatewayConfig.Upstream upstream) {
-        int port = upstream.url().getPort();
-        return port > 0 ? port : ("https".equals(upstream.url().getScheme()) ? 443 : 80);
+    /**
+     * A body of unknown length is read up to the limit before it is sent on with its length, so
+     * that an oversized one is a 413 and never a half-sent request to a service.
+     */
+    private void collectChunkedBody(RoutingContext ctx, Upstream upstream, RequestOptions options) {
+        HttpServerRequest in = ctx.request();
+        long max = config.maxBodySize().asLongValue();
+        Buffer body = Buffer.buffer();
+        in.handler(chunk -> {
+            if (body.length() + chunk.length() > max) {
+                in.handler(null).endHandler(null);
+                // The rest of the body is still coming: this connection cannot carry another request.
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                ctx.addEndHandler(v -> in.connection().close());
+                Problems.send(ctx, 413, "payload-too-large", "Request body too large", "The body may be at most " + max + " bytes.");
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        in.endHandler(v -> {
+            options.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length()));
+            answer(ctx, upstream, options, request -> request.send(body));
+        });
+        in.resume();
+    }
+
+    private void answer(RoutingContext ctx, Upstream upstream, RequestOptions options,
+            Function<HttpClientRequest, Future<HttpClientResponse>> sending) {
+        upstreams.send(upstream, options, sending).onComplete(sent -> {
+            if (sent.failed()) {
+                fail(ctx, sent.cause());
+            } else {
+                relay(ctx, sent.result());
+            }
+        });
+    }
+
+    private static void relay(RoutingContext ctx, HttpClientResponse answer) {
+        HttpServerResponse out = ctx.response();
+        out.setStatusCode(answer.statusCode()).setStatusMessage(answer.statusMessage());
+        copyEndToEnd(answer.headers(), out.headers());
+        out.send(answer).onFailure(cut -> {
+            // The head is already sent: the caller can only see the answer cut off.
+            LOG.warnf("Answer from upstream cut off for request %s: %s", EdgeFilters.requestId(ctx), cut.toString());
+            ctx.request().connection().close();
+        });
+    }
+
+    public static void fail(RoutingContext ctx, Throwable failure) {
+        if (!(failure instanceof UpstreamFailure f)) {
+            LOG.errorf(failure, "Request %s failed", EdgeFilters.requestId(ctx));
+            Problems.send(ctx, 502, "bad-gateway", "Bad gateway", "The service gave no usable answer.");
+            return;
+        }
+        switch (f.kind()) {
+            case UNAVAILABLE -> Problems.sendRetryLater(ctx, 503, "service-unavailable", "Service unavailable",
+                    "The " + f.service() + " is not available at the moment.", f.retryAfterSeconds());
+            case TIMEOUT -> Problems.send(ctx, 504, "gateway-timeout", "Gateway timeout",
+                    "The " + f.service() + " did not answer in time.");
+            case BROKEN -> Problems.send(ctx, 502, "bad-gateway", "Bad gateway",
+                    "The " + f.service() + " gave no usable answer.");
+        }
+    }
+
+    private static MultiMap upstreamHeaders(RoutingContext ctx) {
+        HttpServerRequest in = ctx.request();
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        copyEndToEnd(in.headers(), headers);
+        headers.set(RequestContext.REQUEST_ID, EdgeFilters.requestId(ctx));
+        headers.set(RequestContext.TRACEPARENT, RequestContext.nextTraceparent(in.getHeader(RequestContext.TRACEPARENT)));
+        String forwardedFor = in.getHeader("X-Forwarded-For");
+        String client = in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
+        headers.set("X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);
+        headers.set("X-Forwarded-Proto", in.scheme());
+        if (in.authority() != null) {
+            headers.set("X-Forwarded-Host", in.authority().toString());
+        }
+        return headers;
+    }
+
+    /** Copies all but the hop-by-hop headers, including those the {@code Connection} header names. */
+    private static void copyEndToEnd(MultiMap from, MultiMap to) {
+        Set<String> named = new HashSet<>();
+        for (String connection : from.getAll(HttpHeaders.CONNECTION)) {
+            for (String token : connection.split(",")) {
+                named.add(token.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        from.forEach((name, value) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(lower) && !named.contains(lower)) {
+                to.add(name, value);
+            }
+        });
     }
 }

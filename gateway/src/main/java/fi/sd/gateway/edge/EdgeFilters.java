@@ -1,0 +1,160 @@
+package fi.sd.gateway.edge;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import fi.sd.gateway.config.GatewayConfig;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * What every request passes before it is routed: request id, security headers and the access
+ * log on everything; on the API, the token check, the per-caller rate limit and the body size
+ * limit, in that order.
+ */
+@ApplicationScoped
+public class EdgeFilters {
+
+    public static final String API = "/api/v1";
+    private static final String REQUEST_ID_KEY = "sd.requestId";
+    private static final String CALLER_KEY = "sd.caller";
+    private static final String TOKEN_KEY = "sd.token";
+    private static final Logger ACCESS = Logger.getLogger("fi.sd.gateway.access");
+    private static final Logger LOG = Logger.getLogger(EdgeFilters.class);
+
+    private final GatewayConfig config;
+    private final TokenVerifier tokens;
+    private final RateLimiter rateLimiter;
+
+    @Inject
+    public EdgeFilters(GatewayConfig config, TokenVerifier tokens, RateLimiter rateLimiter) {
+        this.config = config;
+        this.tokens = tokens;
+        this.rateLimiter = rateLimiter;
+    }
+
+    public static String requestId(RoutingContext ctx) {
+        return ctx.get(REQUEST_ID_KEY);
+    }
+
+    /** The verified caller, or null on a public path. */
+    public static TokenVerifier.Caller caller(RoutingContext ctx) {
+        return ctx.get(CALLER_KEY);
+    }
+
+    /** The caller's own bearer token, for calls the gateway makes on the caller's behalf. */
+    public static String bearerToken(RoutingContext ctx) {
+        return ctx.get(TOKEN_KEY);
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(-300).handler(this::everyRequest);
+        router.route(API + "/*").order(-200).handler(this::authenticate);
+        router.route(API + "/*").order(-100).handler(this::limit);
+    }
+
+    private void everyRequest(RoutingContext ctx) {
+        long started = System.nanoTime();
+        String requestId = RequestContext.acceptOrGenerateRequestId(ctx.request().getHeader(RequestContext.REQUEST_ID));
+        ctx.put(REQUEST_ID_KEY, requestId);
+        boolean api = ctx.request().path().startsWith(API);
+        ctx.addHeadersEndHandler(v -> securityHeaders(ctx.response(), requestId, api));
+        ctx.addEndHandler(v -> accessLog(ctx, started));
+        ctx.next();
+    }
+
+    private static void securityHeaders(HttpServerResponse response, String requestId, boolean api) {
+        response.headers()
+                .set(RequestContext.REQUEST_ID, requestId)
+                .set("X-Content-Type-Options", "nosniff")
+                .set("X-Frame-Options", "DENY")
+                .set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+                .set("Referrer-Policy", "no-referrer");
+        if (api) {
+            response.headers()
+                    .set("Cache-Control", "no-store")
+                    .set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        }
+    }
+
+    /** Never the query (filters may name people) nor any header: ids, the subject and numbers only. */
+    private static void accessLog(RoutingContext ctx, long started) {
+        TokenVerifier.Caller caller = caller(ctx);
+        HttpServerRequest request = ctx.request();
+        ACCESS.infof("requestId=%s subject=%s method=%s path=%s status=%d latencyMs=%.1f",
+                requestId(ctx), caller == null ? "-" : caller.userId(), request.method().name(), request.path(),
+                ctx.response().getStatusCode(), (System.nanoTime() - started) / 1e6);
+    }
+
+    private void authenticate(RoutingContext ctx) {
+        // Nothing of the body may be lost while the token is checked off the event loop; the
+        // proxy resumes the request when it streams the body on.
+        ctx.request().pause();
+        if (isPublic(ctx.request().path())) {
+            ctx.next();
+            return;
+        }
+        String authorization = ctx.request().getHeader("Authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.length() <= 7) {
+            unauthorized(ctx, "A bearer token is required.");
+            return;
+        }
+        String token = authorization.substring(7).trim();
+        tokens.verify(token).onComplete(verified -> {
+            if (verified.succeeded()) {
+                ctx.put(CALLER_KEY, verified.result());
+                ctx.put(TOKEN_KEY, token);
+                ctx.next();
+            } else {
+                if (!(verified.cause() instanceof ParseException)) {
+                    // Not the token's fault (e.g. the identity provider's keys could not be read): say so in the log.
+                    LOG.warnf("Token check failed for request %s: %s", requestId(ctx), verified.cause().toString());
+                }
+                unauthorized(ctx, "The token is not valid: its signature, issuer, audience or expiry was refused.");
+            }
+        });
+    }
+
+    private boolean isPublic(String path) {
+        return config.publicPaths().stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
+    }
+
+    private static void unauthorized(RoutingContext ctx, String detail) {
+        ctx.response().putHeader("WWW-Authenticate", "Bearer");
+        Problems.send(ctx, 401, "unauthorized", "Unauthorized", detail);
+    }
+
+    private void limit(RoutingContext ctx) {
+        TokenVerifier.Caller caller = caller(ctx);
+        String key = caller != null ? "sub:" + caller.userId() : "addr:" + ctx.request().remoteAddress().hostAddress();
+        long retryAfter = rateLimiter.acquire(key);
+        if (retryAfter > 0) {
+            Problems.sendRetryLater(ctx, 429, "rate-limited", "Too many requests",
+                    "The request rate limit was reached; retry after the given number of seconds.", retryAfter);
+            return;
+        }
+        String contentLength = ctx.request().getHeader("Content-Length");
+        if (contentLength != null && tooLarge(contentLength)) {
+            // The body is not read: this connection cannot carry another request.
+            ctx.response().putHeader("Connection", "close");
+            Problems.send(ctx, 413, "payload-too-large", "Request body too large",
+                    "The body may be at most " + config.maxBodySize().asLongValue() + " bytes.");
+            return;
+        }
+        ctx.next();
+    }
+
+    private boolean tooLarge(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.trim()) > config.maxBodySize().asLongValue();
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package fi.sd.gateway.routing;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import fi.sd.gateway.config.GatewayConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+
+/**
+ * The services behind the gateway and the one HTTP client that calls them. Every call goes
+ * through the service's circuit breaker, has the upstream timeout, and fails as an
+ * {@link UpstreamFailure}; 5xx answers count as failures for the breaker but are passed on.
+ */
+@ApplicationScoped
+public class Upstreams {
+
+    private final GatewayConfig config;
+    private final HttpClient client;
+    private final Map<String, Upstream> byName = new LinkedHashMap<>();
+
+    @Inject
+    public Upstreams(GatewayConfig config, Vertx vertx) {
+        this.config = config;
+        this.client = vertx.createHttpClient(
+                new HttpClientOptions().setKeepAlive(true).setConnectTimeout((int) config.connectTimeout().toMillis()),
+                new PoolOptions().setHttp1MaxSize(200));
+        config.upstreams().forEach((name, upstream) -> byName.put(name, Upstream.of(name, upstream.url(), upstream.paths(),
+                new CircuitBreaker(config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor()))));
+    }
+
+    public Map<String, Upstream> all() {
+        return byName;
+    }
+
+    /** The upstream serving {@code path} (a prefix match on whole path segments), if any. */
+    public Upstream owning(String path) {
+        for (Upstream upstream : byName.values()) {
+            for (String prefix : upstream.paths()) {
+                if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                    return upstream;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Sends a request ({@code sending} writes its body, if any); the answer's body is not read yet. */
+    public Future<HttpClientResponse> send(Upstream upstream, RequestOptions options,
+            Function<HttpClientRequest, Future<HttpClientResponse>> sending) {
+        if (!upstream.breaker().tryPass()) {
+            return Future.failedFuture(UpstreamFailure.breakerOpen(upstream));
+        }
+        options.setHost(upstream.host()).setPort(upstream.port()).setSsl(upstream.ssl());
+        if (options.getIdleTimeout() <= 0) {
+            options.setIdleTimeout(config.upstreamTimeout().toMillis());
+        }
+        return client.request(options)
+                .compose(sending)
+                .transform(answer -> {
+                    if (answer.failed()) {
+                        upstream.breaker().failed();
+                        return Future.failedFuture(UpstreamFailure.classify(upstream, answer.cause()));
+                    }
+                    if (answer.result().statusCode() >= 500) {
+                        upstream.breaker().failed();
+                    } else {
+                        upstream.breaker().succeeded();
+                    }
+                    return Future.succeededFuture(answer.result());
+                });
+    }
+
+    /** A GET whose whole answer is read: status and body, for the gateway's own composite endpoints. */
+    public Future<Answer> get(Upstream upstream, String uri, Map<String, String> headers) {
+        return get(upstream, uri, headers, config.upstreamTimeout());
+    }
+
+    /** The same with a timeout of its own, e.g. for a health probe that must answer quickly. */
+    public Future<Answer> get(Upstream upstream, String uri, Map<String, String> headers, Duration timeout) {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setURI(uri).setIdleTimeout(timeout.toMillis());
+        headers.forEach(options::putHeader);
+        return send(upstream, options, HttpClientRequest::send).compose(response -> response.body()
+                .map(body -> new Answer(response.statusCode(), body))
+                .recover(cut -> Future.failedFuture(UpstreamFailure.classify(upstream, cut))));
+    }
+
+    public record Answer(int status, Buffer body) {
+    }
+}
