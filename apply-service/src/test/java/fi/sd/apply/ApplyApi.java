@@ -36,6 +36,10 @@ public final class ApplyApi {
         return given().header("Authorization", token).when().get(path).then();
     }
 
+    public static ValidatableResponse delete(String token, String path) {
+        return given().header("Authorization", token).when().delete(path).then();
+    }
+
     /** {@code POST /applications/{id}/{command}}. */
     public static ValidatableResponse command(String token, String applicationId, String command, Map<String, Object> body) {
         return post(token, "/api/v1/applications/" + applicationId + "/" + command, body);

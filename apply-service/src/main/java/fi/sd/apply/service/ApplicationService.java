@@ -101,6 +101,10 @@ public class ApplicationService {
         Application application = visible(id, caller);
         ApplicationState next = ApplicationRules.authorize(application.rolesOf(caller), application.state, command);
         Instant now = clock.instant();
+        // Claims the application's version before anything else is written: a concurrent command
+        // that claimed it first makes this one a 409 here, before its effects can collide.
+        application.updatedAt = now;
+        em.flush();
         Application result = application;
         switch (command) {
             case SAVE_DRAFT -> saveDraft(application, body, caller, now);
@@ -120,8 +124,6 @@ public class ApplicationService {
             default -> throw new IllegalStateException(command.name());
         }
         application.state = next;
-        application.updatedAt = now;
-        // Surfaces a concurrent command's win here, as a 409, rather than at commit.
         em.flush();
         return ApplicationMapper.toView(result, caller);
     }
