@@ -54,17 +54,21 @@ public final class ApplyFixtures {
     /** Announces a register permit of THL naming aino and mikko and covering the datasets; returns its id. */
     public static String grantPermit(String projectId, String... datasetIds) {
         String permitId = "permit-" + unique();
+        TestEvents.publish(new PermitGranted(snapshot(permitId, 1, projectId, List.of("aino.virtanen", "mikko.korhonen"), datasetIds),
+                "thl.controller", Instant.now()));
+        return permitId;
+    }
+
+    /** A version of a THL register permit naming the persons and covering the datasets. */
+    public static PermitSnapshot snapshot(String permitId, int version, String projectId, List<String> persons, String... datasetIds) {
         List<DatasetRef> datasets = new ArrayList<>();
         for (String id : datasetIds) {
             datasets.add(new DatasetRef(id, "THL", "Dataset " + id));
         }
-        PermitSnapshot snapshot = new PermitSnapshot(permitId, 1, "THL/" + unique() + "/2026", PermitRoute.REGISTER, "THL", projectId,
+        return new PermitSnapshot(permitId, version, "THL/" + permitId + "/2026", PermitRoute.REGISTER, "THL", projectId,
                 new Holder("University of Helsinki", "Aino Virtanen"), "Cardiometabolic risk", "Cohort study", datasets,
-                List.of(new PersonRef("aino.virtanen", "Aino Virtanen", "aino@example.org"),
-                        new PersonRef("mikko.korhonen", "Mikko Korhonen", "mikko@example.org")),
+                persons.stream().map(p -> new PersonRef(p, "Person " + p, p + "@example.org")).toList(),
                 LocalDate.now(), LocalDate.now().plusYears(1), null);
-        TestEvents.publish(new PermitGranted(snapshot, "thl.controller", Instant.now()));
-        return permitId;
     }
 
     /** Aino's draft, created as soon as the permit has reached the service; returns its id. */

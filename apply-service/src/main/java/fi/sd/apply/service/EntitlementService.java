@@ -23,6 +23,8 @@ import fi.sd.apply.domain.BlocklistEntry;
 import fi.sd.apply.domain.CatalogueItem;
 import fi.sd.apply.domain.CatalogueTerm;
 import fi.sd.apply.domain.Entitlement;
+import fi.sd.apply.domain.Permit;
+import fi.sd.apply.domain.PermitStatus;
 import fi.sd.apply.mapping.ApplicationMapper;
 import fi.sd.apply.rest.EntitlementView;
 import fi.sd.events.apply.AccessEndReason;
@@ -37,7 +39,8 @@ import io.quarkus.panache.common.Parameters;
 
 /**
  * REMS's entitlement rule: an approved application gives each member who accepted the terms one
- * entitlement per dataset, until the approval's end date. {@link #recompute} brings the stored
+ * entitlement per dataset, until the approval's end date, while its permit is active and still
+ * names the member and the dataset. {@link #recompute} brings the stored
  * entitlements in line with the rule and announces every change; {@link #endDue} ends those whose
  * end date has come.
  */
@@ -144,12 +147,17 @@ public class EntitlementService {
                 || (application.entitlementEnd != null && !application.entitlementEnd.isAfter(now))) {
             return Set.of();
         }
+        Permit permit = Permit.findById(application.permitId);
+        if (permit == null || permit.status != PermitStatus.ACTIVE) {
+            return Set.of();
+        }
         Set<Key> keys = new LinkedHashSet<>();
         for (String datasetId : application.datasetIds) {
             List<CatalogueTerm> terms = CatalogueItem.forDataset(datasetId).map(CatalogueItem::currentTerms).orElse(List.of());
             for (String userId : application.joinedMembers()) {
                 boolean accepted = terms.stream().allMatch(t -> application.acceptedSomeVersion(userId, datasetId, t.termId));
-                if (accepted && !BlocklistEntry.blocks(userId, datasetId)) {
+                // An amendment may drop a person or a dataset from the permit: access through it ends too.
+                if (accepted && permit.names(userId) && permit.covers(datasetId) && !BlocklistEntry.blocks(userId, datasetId)) {
                     keys.add(new Key(userId, datasetId));
                 }
             }

@@ -14,6 +14,7 @@ import fi.sd.apply.domain.Permit;
 import fi.sd.apply.domain.PermitDataset;
 import fi.sd.apply.domain.PermitStatus;
 import fi.sd.events.PersonRef;
+import fi.sd.events.apply.AccessEndReason;
 import fi.sd.events.permit.PermitSnapshot;
 
 /** Keeps the local copy of permit-service's permits; an ended permit ends its applications here too. */
@@ -24,10 +25,12 @@ public class PermitReadModel {
     private static final Logger LOG = Logger.getLogger(PermitReadModel.class);
 
     private final ApplicationService applications;
+    private final EntitlementService entitlements;
 
     @Inject
-    public PermitReadModel(ApplicationService applications) {
+    public PermitReadModel(ApplicationService applications, EntitlementService entitlements) {
         this.applications = applications;
+        this.entitlements = entitlements;
     }
 
     /** Records a granted or amended permit version; an older version than the one known changes nothing. */
@@ -52,6 +55,11 @@ public class PermitReadModel {
         permit.persons.clear();
         snapshot.persons().stream().map(PersonRef::userId).forEach(permit.persons::add);
         permit.persist();
+        if (known != null) {
+            // A person or dataset the amendment dropped takes its entitlements with it.
+            Application.<Application>list("permitId = ?1 and state = ?2", permit.id, ApplicationState.APPROVED)
+                    .forEach(application -> entitlements.recompute(application, AccessEndReason.MEMBER_REMOVED));
+        }
     }
 
     private static Permit newPermit(String id) {

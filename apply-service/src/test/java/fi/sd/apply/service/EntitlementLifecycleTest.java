@@ -28,6 +28,7 @@ import fi.sd.apply.ApplyApi;
 import fi.sd.apply.ApplyEvents;
 import fi.sd.apply.ApplyFixtures;
 import fi.sd.events.EventType;
+import fi.sd.events.permit.PermitAmended;
 import fi.sd.events.permit.PermitExpired;
 import fi.sd.events.permit.PermitRevoked;
 import fi.sd.testsupport.ServiceTestEnvironment;
@@ -99,6 +100,19 @@ class EntitlementLifecycleTest {
         JsonNode revoked = ApplyEvents.await(EventType.ACCESS_REVOKED, ids[0], 1).get(0);
         assertThat(revoked.at("/userId").asText()).isEqualTo("mikko.korhonen");
         assertThat(revoked.at("/reason").asText()).isEqualTo("MEMBER_REMOVED");
+    }
+
+    @Test
+    void anAmendmentThatDropsAPersonEndsTheirEntitlementAndTheyCannotBeInvitedAgain() {
+        String[] ids = ApplyFixtures.approved(Map.of());
+        TestEvents.publish(new PermitAmended(ApplyFixtures.snapshot(ids[0], 2, "proj", List.of("aino.virtanen"), ids[1]),
+                List.of("persons"), "Mikko left", "thl.controller", Instant.now()));
+
+        await().atMost(ApplyFixtures.EVENT_APPLIED).untilAsserted(() -> ApplyApi.get(THL,
+                "/api/v1/entitlements?active=true&permitId=" + ids[0]).statusCode(200).body("userId", equalTo(List.of("aino.virtanen"))));
+        assertThat(ApplyEvents.await(EventType.ACCESS_REVOKED, ids[0], 1).get(0).at("/userId").asText()).isEqualTo("mikko.korhonen");
+        ApplyApi.command(THL, ids[2], "remove-member", Map.of("userId", "mikko.korhonen")).statusCode(200);
+        ApplyApi.command(THL, ids[2], "invite-member", Map.of("userId", "mikko.korhonen")).statusCode(422);
     }
 
     @Test
