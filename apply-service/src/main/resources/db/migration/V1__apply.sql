@@ -40,7 +40,7 @@ CREATE TABLE catalogue_term (
     version    INTEGER                  NOT NULL,
     title      VARCHAR(200)             NOT NULL,
     text       TEXT                     NOT NULL,
-    current    BOOLEAN                  NOT NULL,
+    is_current BOOLEAN                  NOT NULL,
     created_at TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (item_id, term_id, version)
 );
@@ -95,7 +95,7 @@ CREATE TABLE application_answer (
     application_id VARCHAR(36)  NOT NULL REFERENCES application (id),
     dataset_id     VARCHAR(100) NOT NULL,
     field_id       VARCHAR(100) NOT NULL,
-    value          TEXT         NOT NULL,
+    answer_value   TEXT         NOT NULL,
     PRIMARY KEY (application_id, dataset_id, field_id)
 );
 CREATE TABLE application_term_acceptance (
@@ -133,9 +133,7 @@ CREATE TABLE entitlement (
 );
 CREATE INDEX entitlement_user ON entitlement (user_id);
 CREATE INDEX entitlement_application ON entitlement (application_id);
-CREATE INDEX entitlement_due ON entitlement (end_at) WHERE ended_at IS NULL;
--- At most one active entitlement per application, user and dataset.
-CREATE UNIQUE INDEX entitlement_active ON entitlement (application_id, user_id, dataset_id) WHERE ended_at IS NULL;
+CREATE INDEX entitlement_due ON entitlement (ended_at, end_at);
 
 -- Revoking blocks the members from the datasets until a handler lifts it.
 CREATE TABLE blocklist_entry (

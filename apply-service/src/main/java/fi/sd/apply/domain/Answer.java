@@ -13,7 +13,7 @@ public class Answer {
     @Column(name = "field_id", nullable = false)
     public String fieldId;
 
-    @Column(nullable = false)
+    @Column(name = "answer_value", nullable = false)
     public String value;
 
     public Answer() {

@@ -22,7 +22,7 @@ public class CatalogueTerm {
     public String text;
 
     /** The version applicants accept now; older versions and removed terms are kept but not current. */
-    @Column(nullable = false)
+    @Column(name = "is_current", nullable = false)
     public boolean current;
 
     @Column(name = "created_at", nullable = false)
