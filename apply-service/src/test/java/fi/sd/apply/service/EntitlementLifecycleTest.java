@@ -116,7 +116,7 @@ class EntitlementLifecycleTest {
     }
 
     @Test
-    void revokingBlocklistsTheMembersUntilTheHandlerLiftsIt() {
+    void revokingBlocklistsTheMembersFromLaterApprovalsUntilTheHandlerLiftsIt() {
         String[] ids = ApplyFixtures.approved(Map.of());
         ApplyApi.command(THL, ids[2], "revoke", Map.of("comment", "Data used outside the permit")).statusCode(200)
                 .body("state", equalTo("REVOKED"));
@@ -128,12 +128,23 @@ class EntitlementLifecycleTest {
         JsonNode revoked = ApplyEvents.await(EventType.APPLICATION_REVOKED, ids[0], 1).get(0);
         assertThat(revoked.at("/members").toString()).contains("aino.virtanen", "mikko.korhonen");
 
+        String again = ApplyFixtures.draft(ids[0], ids[1]);
+        ApplyApi.command(AINO, again, "save-draft",
+                Map.of("answers", List.of(Map.of("datasetId", ids[1], "fieldId", "purpose", "value", "Cohort study")))).statusCode(200);
+        ApplyApi.command(AINO, again, "accept-terms").statusCode(200);
+        ApplyApi.command(AINO, again, "submit").statusCode(200);
+        ApplyApi.command(THL, again, "approve").statusCode(200);
+        ApplyApi.get(THL, "/api/v1/entitlements?active=true&permitId=" + ids[0]).statusCode(200).header("X-Total-Count", "0");
+
         ApplyApi.get(AINO, "/api/v1/blocklist").statusCode(403);
         ApplyApi.delete(ApplyApi.KELA, "/api/v1/blocklist/" + ids[1] + "/aino.virtanen").statusCode(403);
         ApplyApi.delete(THL, "/api/v1/blocklist/" + ids[1] + "/aino.virtanen").statusCode(204);
+        ApplyApi.delete(THL, "/api/v1/blocklist/" + ids[1] + "/aino.virtanen").statusCode(404);
         List<String> still = ApplyApi.get(THL, "/api/v1/blocklist").extract().jsonPath()
                 .getList("findAll { it.datasetId == '" + ids[1] + "' }.userId", String.class);
         assertThat(still).containsExactly("mikko.korhonen");
+        ApplyApi.get(THL, "/api/v1/entitlements?active=true&permitId=" + ids[0]).statusCode(200)
+                .body("applicationId", equalTo(List.of(again))).body("userId", equalTo(List.of("aino.virtanen")));
     }
 
     @Test
