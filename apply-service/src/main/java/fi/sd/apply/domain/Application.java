@@ -126,7 +126,8 @@ public class Application extends PanacheEntityBase {
                 roles.add(ApplicationRole.MEMBER);
             }
         });
-        if (caller.controls(organisation)) {
+        // As in REMS, a draft is the applicant's and members' own until it is first submitted.
+        if (caller.controls(organisation) && state != ApplicationState.DRAFT) {
             roles.add(ApplicationRole.HANDLER);
         }
         if (reviewers.contains(me)) {

@@ -28,7 +28,7 @@ public class ApplicationRepository {
 
     /**
      * Auditors and admins see every application; others those they are on (as applicant, member,
-     * invitee or reviewer) and, for a data-controller, those of its organisation.
+     * invitee or reviewer) and, for a data-controller, its organisation's once submitted.
      */
     public ResultPage<Application> search(Caller caller, Filters filters, PageRequest page) {
         List<String> conditions = new ArrayList<>();
@@ -39,8 +39,8 @@ public class ApplicationRepository {
             parameters.and("me", caller.subject());
             Optional<String> controlled = caller.organisation().filter(caller::controls);
             if (controlled.isPresent()) {
-                visible += " or organisation = :org";
-                parameters.and("org", controlled.get());
+                visible += " or (organisation = :org and state <> :draft)";
+                parameters.and("org", controlled.get()).and("draft", ApplicationState.DRAFT);
             }
             conditions.add("(" + visible + ")");
         }

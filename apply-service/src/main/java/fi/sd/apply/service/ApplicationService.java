@@ -114,14 +114,12 @@ public class ApplicationService {
             case REMOVE_MEMBER -> removeMember(application, body, caller, now);
             case SUBMIT -> submit(application, caller, now);
             case COPY_AS_NEW -> result = copyAsNew(application, caller, now);
-            case RETURN -> decide(application, next, command, body, caller, now);
             case APPROVE -> approve(application, body, caller, now);
-            case REJECT, CLOSE, REVOKE -> decide(application, next, command, body, caller, now);
+            case RETURN, REJECT, CLOSE, REVOKE -> decide(application, next, command, body, caller, now);
             case REMARK -> record(application, caller.subject(), command.path(), requireComment(body), null,
                     Boolean.TRUE.equals(body.isPublic()), now);
             case REQUEST_REVIEW -> requestReview(application, body, caller, now);
             case REVIEW -> record(application, caller.subject(), command.path(), requireComment(body), null, false, now);
-            default -> throw new IllegalStateException(command.name());
         }
         application.state = next;
         em.flush();
@@ -326,7 +324,7 @@ public class ApplicationService {
                 body.entitlementEnd() == null ? null : "entitlements end " + body.entitlementEnd(), true, now);
         outbox.publish(application.id, new ApplicationApproved(application.id, application.permitId, List.copyOf(application.datasetIds),
                 application.joinedMembers(), application.entitlementEnd, comment, caller.subject(), now));
-        entitlements.recompute(application, AccessEndReason.APPLICATION_CLOSED);
+        entitlements.recompute(application, AccessEndReason.MEMBER_REMOVED);
     }
 
     /** Return, reject, close or revoke: the handler's decisions that take no more than a comment. */

@@ -60,7 +60,11 @@ public class EntitlementService {
         this.em = em;
     }
 
-    /** Grants what the rule now gives and ends, for {@code reason}, what it no longer gives. */
+    /**
+     * Grants what the rule now gives and ends, for {@code reason}, what it no longer gives. Triggers
+     * that only add (approval, joining, accepting terms) pass {@code MEMBER_REMOVED}: what they can
+     * end is only a member whom an amendment dropped from the permit.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recompute(Application application, AccessEndReason reason) {
         Instant now = clock.instant();

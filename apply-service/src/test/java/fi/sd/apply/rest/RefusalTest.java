@@ -37,8 +37,19 @@ class RefusalTest {
     }
 
     @Test
+    void theHandlerDoesNotSeeADraftBeforeItIsSubmitted() {
+        String[] ids = ApplyFixtures.draftWithMember();
+        ApplyApi.get(THL, "/api/v1/applications/" + ids[2]).statusCode(404);
+        ApplyApi.command(THL, ids[2], "approve").statusCode(404);
+        ApplyApi.get(THL, "/api/v1/applications?permitId=" + ids[0]).statusCode(200).header("X-Total-Count", "0");
+        ApplyFixtures.completeAndSubmit(ids[2], ids[1]);
+        ApplyApi.get(THL, "/api/v1/applications?permitId=" + ids[0]).statusCode(200).header("X-Total-Count", "1");
+    }
+
+    @Test
     void aControllerOfAnotherOrganisationAndAStrangerDoNotSeeTheApplication() {
         String[] ids = ApplyFixtures.draftWithMember();
+        ApplyFixtures.completeAndSubmit(ids[2], ids[1]);
         ApplyApi.get(STRANGER, "/api/v1/applications/" + ids[2]).statusCode(404);
         ApplyApi.command(KELA, ids[2], "approve").statusCode(404);
         ApplyApi.get(KELA, "/api/v1/applications?permitId=" + ids[0]).statusCode(200).header("X-Total-Count", "0");
@@ -47,10 +58,10 @@ class RefusalTest {
     @Test
     void commandsTheStateDoesNotAllowAreConflicts() {
         String[] ids = ApplyFixtures.draftWithMember();
-        ApplyApi.command(THL, ids[2], "approve").statusCode(409)
-                .contentType("application/problem+json").body("status", equalTo(409));
+        ApplyApi.command(MIKKO, ids[2], "accept-invitation").statusCode(403);
         ApplyFixtures.completeAndSubmit(ids[2], ids[1]);
-        ApplyApi.command(AINO, ids[2], "submit").statusCode(409);
+        ApplyApi.command(AINO, ids[2], "submit").statusCode(409)
+                .contentType("application/problem+json").body("status", equalTo(409));
         ApplyApi.command(AINO, ids[2], "save-draft", Map.of("answers", List.of())).statusCode(409);
         ApplyApi.command(THL, ids[2], "revoke", Map.of("comment", "Too early")).statusCode(409);
         ApplyApi.command(THL, ids[2], "reject", Map.of("comment", "No")).statusCode(200);
