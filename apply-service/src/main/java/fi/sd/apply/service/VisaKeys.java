@@ -26,7 +26,7 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import fi.sd.apply.domain.SigningKey;
 
 /**
- * The keys that sign GA4GH visas. The first one is made when first needed and kept in the
+ * The keys that sign GA4GH visas. The first one is made at first start (or first need) and kept in the
  * database, so that every replica signs with it and it survives restarts; it is never configured
  * in files. Replicas racing at first start may each store one: all are published, the oldest signs.
  */

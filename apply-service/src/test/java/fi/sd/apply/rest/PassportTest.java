@@ -5,6 +5,10 @@ import static fi.sd.apply.ApplyApi.AUDITOR;
 import static fi.sd.apply.ApplyApi.MIKKO;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
 import java.util.Map;
@@ -46,6 +50,17 @@ class PassportTest {
         ApplyApi.get(AINO, "/api/v1/permissions/mikko.korhonen").statusCode(403).contentType("application/problem+json");
         ApplyApi.get(AUDITOR, "/api/v1/permissions/mikko.korhonen").statusCode(200);
         given().when().get("/api/v1/permissions/mikko.korhonen").then().statusCode(401);
+    }
+
+    @Test
+    void theJwksIsPublicAndHoldsOnlyPublicRsaKeys() {
+        given().when().get("/.well-known/jwks.json").then().statusCode(200)
+                .body("keys[0].kty", equalTo("RSA"))
+                .body("keys[0].alg", equalTo("RS256"))
+                .body("keys[0].use", equalTo("sig"))
+                .body("keys[0].kid", notNullValue())
+                .body("keys.d", everyItem(nullValue()))
+                .body("keys.p", everyItem(nullValue()));
     }
 
     @SuppressWarnings("unchecked")
