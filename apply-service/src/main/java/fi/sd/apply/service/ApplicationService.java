@@ -20,7 +20,6 @@ import fi.sd.apply.domain.Application;
 import fi.sd.apply.domain.ApplicationCommand;
 import fi.sd.apply.domain.ApplicationEvent;
 import fi.sd.apply.domain.ApplicationMember;
-import fi.sd.apply.domain.ApplicationRole;
 import fi.sd.apply.domain.ApplicationRules;
 import fi.sd.apply.domain.ApplicationState;
 import fi.sd.apply.domain.BlocklistEntry;
