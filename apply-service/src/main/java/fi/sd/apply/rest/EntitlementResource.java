@@ -23,7 +23,7 @@ import fi.sd.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 
 /** Entitlements (who may use which dataset, until when) and the blocklist revocations fill. */
-@Path("/api/v1")
+@Path("/api/v1/entitlements")
 @Tag(name = "Entitlements")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,7 +41,6 @@ public class EntitlementResource {
     }
 
     @GET
-    @Path("/entitlements")
     @Operation(summary = "Entitlements you may see, newest first", description = "Your own; a data-controller's organisation's; all "
             + "for auditors and admins. Filters: userId, datasetId, permitId, active (true: only those in force). Paging: page, size.")
     public Response list(@QueryParam("userId") String userId, @QueryParam("datasetId") String datasetId,

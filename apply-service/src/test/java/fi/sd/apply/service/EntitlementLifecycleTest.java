@@ -121,8 +121,8 @@ class EntitlementLifecycleTest {
         ApplyApi.command(THL, ids[2], "revoke", Map.of("comment", "Data used outside the permit")).statusCode(200)
                 .body("state", equalTo("REVOKED"));
         ApplyApi.get(THL, "/api/v1/entitlements?active=true&permitId=" + ids[0]).statusCode(200).header("X-Total-Count", "0");
-        ApplyApi.get(THL, "/api/v1/blocklist").statusCode(200);
-        List<String> blocked = ApplyApi.get(THL, "/api/v1/blocklist").extract().jsonPath()
+        ApplyApi.get(THL, "/api/v1/entitlements/blocklist").statusCode(200);
+        List<String> blocked = ApplyApi.get(THL, "/api/v1/entitlements/blocklist").extract().jsonPath()
                 .getList("findAll { it.datasetId == '" + ids[1] + "' }.userId", String.class);
         assertThat(blocked).containsExactlyInAnyOrder("aino.virtanen", "mikko.korhonen");
         JsonNode revoked = ApplyEvents.await(EventType.APPLICATION_REVOKED, ids[0], 1).get(0);
@@ -136,11 +136,11 @@ class EntitlementLifecycleTest {
         ApplyApi.command(THL, again, "approve").statusCode(200);
         ApplyApi.get(THL, "/api/v1/entitlements?active=true&permitId=" + ids[0]).statusCode(200).header("X-Total-Count", "0");
 
-        ApplyApi.get(AINO, "/api/v1/blocklist").statusCode(403);
-        ApplyApi.delete(ApplyApi.KELA, "/api/v1/blocklist/" + ids[1] + "/aino.virtanen").statusCode(403);
-        ApplyApi.delete(THL, "/api/v1/blocklist/" + ids[1] + "/aino.virtanen").statusCode(204);
-        ApplyApi.delete(THL, "/api/v1/blocklist/" + ids[1] + "/aino.virtanen").statusCode(404);
-        List<String> still = ApplyApi.get(THL, "/api/v1/blocklist").extract().jsonPath()
+        ApplyApi.get(AINO, "/api/v1/entitlements/blocklist").statusCode(403);
+        ApplyApi.delete(ApplyApi.KELA, "/api/v1/entitlements/blocklist/" + ids[1] + "/aino.virtanen").statusCode(403);
+        ApplyApi.delete(THL, "/api/v1/entitlements/blocklist/" + ids[1] + "/aino.virtanen").statusCode(204);
+        ApplyApi.delete(THL, "/api/v1/entitlements/blocklist/" + ids[1] + "/aino.virtanen").statusCode(404);
+        List<String> still = ApplyApi.get(THL, "/api/v1/entitlements/blocklist").extract().jsonPath()
                 .getList("findAll { it.datasetId == '" + ids[1] + "' }.userId", String.class);
         assertThat(still).containsExactly("mikko.korhonen");
         ApplyApi.get(THL, "/api/v1/entitlements?active=true&permitId=" + ids[0]).statusCode(200)
