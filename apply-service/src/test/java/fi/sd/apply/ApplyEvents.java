@@ -38,7 +38,7 @@ public final class ApplyEvents {
         }
     }
 
-    /** A binary-mode CloudEvent 1.0 from apply-service, keyed by the permit, whose body validates against its schema. */
+    /** A binary-mode CloudEvent 1.0 from apply-service, keyed by the permit, subject its application, whose body validates against its schema. */
     public static JsonNode assertCloudEvent(ConsumerRecord<String, String> record, EventType type, String permitId) {
         assertThat(record.key()).isEqualTo(permitId);
         assertThat(CloudEventCodec.get(record.headers(), CloudEventCodec.SPEC_VERSION)).isEqualTo("1.0");
@@ -48,6 +48,7 @@ public final class ApplyEvents {
             JsonNode body = EventJson.mapper().readTree(record.value());
             assertThat(EventSchemas.violations(type, body)).isEmpty();
             assertThat(body.at("/permitId").asText()).isEqualTo(permitId);
+            assertThat(CloudEventCodec.get(record.headers(), CloudEventCodec.SUBJECT)).isEqualTo(body.at("/applicationId").asText());
             return body;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -92,6 +92,20 @@ class EntitlementLifecycleTest {
     }
 
     @Test
+    void closingAnApprovedApplicationEndsItsEntitlements() {
+        String[] ids = ApplyFixtures.approved(Map.of());
+        ApplyApi.command(THL, ids[2], "close", Map.of("comment", "Project finished")).statusCode(200).body("state", equalTo("CLOSED"));
+        ApplyApi.get(THL, "/api/v1/entitlements?permitId=" + ids[0]).statusCode(200)
+                .header("X-Total-Count", "2").body("endReason", everyItem(equalTo("APPLICATION_CLOSED")));
+        JsonNode closed = ApplyEvents.await(EventType.APPLICATION_CLOSED, ids[0], 1).get(0);
+        assertThat(closed.at("/actor").asText()).isEqualTo("thl.controller");
+        assertThat(closed.at("/comment").asText()).isEqualTo("Project finished");
+        assertThat(ApplyEvents.await(EventType.ACCESS_REVOKED, ids[0], 2)).extracting(n -> n.at("/reason").asText())
+                .containsOnly("APPLICATION_CLOSED");
+        ApplyApi.command(AINO, ids[2], "accept-terms").statusCode(409);
+    }
+
+    @Test
     void removingAMemberEndsTheirEntitlementOnly() {
         String[] ids = ApplyFixtures.approved(Map.of());
         ApplyApi.command(THL, ids[2], "remove-member", Map.of("userId", "mikko.korhonen", "comment", "Left the project")).statusCode(200);
