@@ -1,0 +1,193 @@
+package fi.sd.apply.service;
+
+import static fi.sd.apply.ApplyApi.AINO;
+import static fi.sd.apply.ApplyApi.THL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import fi.sd.apply.ApplyApi;
+import fi.sd.apply.ApplyEvents;
+import fi.sd.apply.ApplyFixtures;
+import fi.sd.events.EventType;
+import fi.sd.events.permit.PermitAmended;
+import fi.sd.events.permit.PermitExpired;
+import fi.sd.events.permit.PermitRevoked;
+import fi.sd.testsupport.ServiceTestEnvironment;
+import fi.sd.testsupport.TestClock;
+import fi.sd.testsupport.TestEvents;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Entitlements ending by the clock, by the permit's end, by removal and revocation; concurrent decisions. */
+@QuarkusTest
+@WithTestResource(ServiceTestEnvironment.class)
+class EntitlementLifecycleTest {
+
+    @AfterEach
+    void resetClock() {
+        TestClock.INSTANCE.reset();
+    }
+
+    @Test
+    void entitlementsEndByThemselvesAtTheirEndDate() {
+        Instant end = Instant.now().plus(Duration.ofHours(2));
+        String[] ids = ApplyFixtures.approved(Map.of("entitlementEnd", end.toString()));
+        ApplyApi.get(THL, "/api/v1/entitlements?permitId=" + ids[0]).statusCode(200)
+                .header("X-Total-Count", "2").body("active", everyItem(equalTo(true)));
+
+        TestClock.INSTANCE.advance(Duration.ofHours(3));
+
+        await().atMost(ApplyFixtures.EVENT_APPLIED).untilAsserted(() -> ApplyApi.get(THL, "/api/v1/entitlements?permitId=" + ids[0])
+                .statusCode(200).body("active", everyItem(equalTo(false))).body("endReason", everyItem(equalTo("END_DATE_REACHED"))));
+        assertThat(ApplyEvents.await(EventType.ACCESS_REVOKED, ids[0], 2)).extracting(n -> n.at("/reason").asText())
+                .containsOnly("END_DATE_REACHED");
+        assertThat(ApplyEvents.await(EventType.ACCESS_GRANTED, ids[0], 2).get(0).at("/end").asText()).isNotEmpty();
+    }
+
+    @Test
+    void anExpiredPermitClosesItsApplicationsAndEndsTheirEntitlements() {
+        String[] ids = ApplyFixtures.approved(Map.of());
+        String other = ApplyFixtures.draft(ids[0], ids[1]);
+
+        TestEvents.publish(new PermitExpired(ids[0], "proj", LocalDate.now(), Instant.now()));
+
+        await().atMost(ApplyFixtures.EVENT_APPLIED).untilAsserted(() -> ApplyApi.get(AINO, "/api/v1/applications/" + ids[2])
+                .statusCode(200).body("state", equalTo("CLOSED")));
+        ApplyApi.get(AINO, "/api/v1/applications/" + other).statusCode(200).body("state", equalTo("CLOSED"))
+                .body("events[-1].actor", equalTo("system"));
+        ApplyApi.get(THL, "/api/v1/entitlements?permitId=" + ids[0]).statusCode(200)
+                .body("endReason", everyItem(equalTo("PERMIT_EXPIRED")));
+        List<JsonNode> closed = ApplyEvents.await(EventType.APPLICATION_CLOSED, ids[0], 2);
+        assertThat(closed).extracting(n -> n.at("/actor").asText()).containsOnly("system");
+        assertThat(ApplyEvents.await(EventType.ACCESS_REVOKED, ids[0], 2)).extracting(n -> n.at("/reason").asText())
+                .containsOnly("PERMIT_EXPIRED");
+        ApplyApi.post(AINO, "/api/v1/applications", Map.of("permitId", ids[0], "datasetIds", List.of(ids[1]))).statusCode(422);
+    }
+
+    @Test
+    void aRevokedPermitClosesItsApplications() {
+        String[] ids = ApplyFixtures.draftWithMember();
+        TestEvents.publish(new PermitRevoked(ids[0], 2, "proj", "Misuse", "thl.controller", Instant.now()));
+        await().atMost(ApplyFixtures.EVENT_APPLIED).untilAsserted(() -> ApplyApi.get(AINO, "/api/v1/applications/" + ids[2])
+                .statusCode(200).body("state", equalTo("CLOSED")));
+    }
+
+    @Test
+    void closingAnApprovedApplicationEndsItsEntitlements() {
+        String[] ids = ApplyFixtures.approved(Map.of());
+        ApplyApi.command(THL, ids[2], "close", Map.of("comment", "Project finished")).statusCode(200).body("state", equalTo("CLOSED"));
+        ApplyApi.get(THL, "/api/v1/entitlements?permitId=" + ids[0]).statusCode(200)
+                .header("X-Total-Count", "2").body("endReason", everyItem(equalTo("APPLICATION_CLOSED")));
+        JsonNode closed = ApplyEvents.await(EventType.APPLICATION_CLOSED, ids[0], 1).get(0);
+        assertThat(closed.at("/actor").asText()).isEqualTo("thl.controller");
+        assertThat(closed.at("/comment").asText()).isEqualTo("Project finished");
+        assertThat(ApplyEvents.await(EventType.ACCESS_REVOKED, ids[0], 2)).extracting(n -> n.at("/reason").asText())
+                .containsOnly("APPLICATION_CLOSED");
+        ApplyApi.command(AINO, ids[2], "accept-terms").statusCode(409);
+    }
+
+    @Test
+    void removingAMemberEndsTheirEntitlementOnly() {
+        String[] ids = ApplyFixtures.approved(Map.of());
+        ApplyApi.command(THL, ids[2], "remove-member", Map.of("userId", "mikko.korhonen", "comment", "Left the project")).statusCode(200);
+        ApplyApi.get(THL, "/api/v1/entitlements?active=true&permitId=" + ids[0]).statusCode(200)
+                .body("userId", equalTo(List.of("aino.virtanen")));
+        JsonNode revoked = ApplyEvents.await(EventType.ACCESS_REVOKED, ids[0], 1).get(0);
+        assertThat(revoked.at("/userId").asText()).isEqualTo("mikko.korhonen");
+        assertThat(revoked.at("/reason").asText()).isEqualTo("MEMBER_REMOVED");
+    }
+
+    @Test
+    void anAmendmentThatDropsAPersonEndsTheirEntitlementAndTheyCannotBeInvitedAgain() {
+        String[] ids = ApplyFixtures.approved(Map.of());
+        TestEvents.publish(new PermitAmended(ApplyFixtures.snapshot(ids[0], 2, "proj", List.of("aino.virtanen"), ids[1]),
+                List.of("persons"), "Mikko left", "thl.controller", Instant.now()));
+
+        await().atMost(ApplyFixtures.EVENT_APPLIED).untilAsserted(() -> ApplyApi.get(THL,
+                "/api/v1/entitlements?active=true&permitId=" + ids[0]).statusCode(200).body("userId", equalTo(List.of("aino.virtanen"))));
+        assertThat(ApplyEvents.await(EventType.ACCESS_REVOKED, ids[0], 1).get(0).at("/userId").asText()).isEqualTo("mikko.korhonen");
+        ApplyApi.command(THL, ids[2], "remove-member", Map.of("userId", "mikko.korhonen")).statusCode(200);
+        ApplyApi.command(THL, ids[2], "invite-member", Map.of("userId", "mikko.korhonen")).statusCode(422);
+    }
+
+    @Test
+    void revokingBlocklistsTheMembersFromLaterApprovalsUntilTheHandlerLiftsIt() {
+        String[] ids = ApplyFixtures.approved(Map.of());
+        ApplyApi.command(THL, ids[2], "revoke", Map.of("comment", "Data used outside the permit")).statusCode(200)
+                .body("state", equalTo("REVOKED"));
+        ApplyApi.get(THL, "/api/v1/entitlements?active=true&permitId=" + ids[0]).statusCode(200).header("X-Total-Count", "0");
+        ApplyApi.get(THL, "/api/v1/entitlements/blocklist").statusCode(200);
+        List<String> blocked = ApplyApi.get(THL, "/api/v1/entitlements/blocklist").extract().jsonPath()
+                .getList("findAll { it.datasetId == '" + ids[1] + "' }.userId", String.class);
+        assertThat(blocked).containsExactlyInAnyOrder("aino.virtanen", "mikko.korhonen");
+        JsonNode revoked = ApplyEvents.await(EventType.APPLICATION_REVOKED, ids[0], 1).get(0);
+        assertThat(revoked.at("/members").toString()).contains("aino.virtanen", "mikko.korhonen");
+
+        String again = ApplyFixtures.draft(ids[0], ids[1]);
+        ApplyApi.command(AINO, again, "save-draft",
+                Map.of("answers", List.of(Map.of("datasetId", ids[1], "fieldId", "purpose", "value", "Cohort study")))).statusCode(200);
+        ApplyApi.command(AINO, again, "accept-terms").statusCode(200);
+        ApplyApi.command(AINO, again, "submit").statusCode(200);
+        ApplyApi.command(THL, again, "approve").statusCode(200);
+        ApplyApi.get(THL, "/api/v1/entitlements?active=true&permitId=" + ids[0]).statusCode(200).header("X-Total-Count", "0");
+
+        ApplyApi.get(AINO, "/api/v1/entitlements/blocklist").statusCode(403);
+        ApplyApi.delete(ApplyApi.KELA, "/api/v1/entitlements/blocklist/" + ids[1] + "/aino.virtanen").statusCode(403);
+        ApplyApi.delete(THL, "/api/v1/entitlements/blocklist/" + ids[1] + "/aino.virtanen").statusCode(204);
+        ApplyApi.delete(THL, "/api/v1/entitlements/blocklist/" + ids[1] + "/aino.virtanen").statusCode(404);
+        List<String> still = ApplyApi.get(THL, "/api/v1/entitlements/blocklist").extract().jsonPath()
+                .getList("findAll { it.datasetId == '" + ids[1] + "' }.userId", String.class);
+        assertThat(still).containsExactly("mikko.korhonen");
+        ApplyApi.get(THL, "/api/v1/entitlements?active=true&permitId=" + ids[0]).statusCode(200)
+                .body("applicationId", equalTo(List.of(again))).body("userId", equalTo(List.of("aino.virtanen")));
+    }
+
+    @Test
+    void ofTwoConcurrentApprovalsOneWinsAndTheOtherIsAConflict() throws Exception {
+        String[] ids = ApplyFixtures.draftWithMember();
+        ApplyFixtures.completeAndSubmit(ids[2], ids[1]);
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                String comment = "Approval " + i;
+                Callable<Integer> approve = () -> {
+                    start.await();
+                    return ApplyApi.command(THL, ids[2], "approve", Map.of("comment", comment)).extract().statusCode();
+                };
+                results.add(pool.submit(approve));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> result : results) {
+                statuses.add(result.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        ApplyApi.get(THL, "/api/v1/applications/" + ids[2]).statusCode(200)
+                .body("state", equalTo("APPROVED"))
+                .body("events.findAll { it.command == 'approve' }.size()", equalTo(1));
+        assertThat(ApplyEvents.await(EventType.APPLICATION_APPROVED, ids[0], 1)).hasSize(1);
+    }
+}
