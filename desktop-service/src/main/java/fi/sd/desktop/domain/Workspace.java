@@ -19,10 +19,26 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import fi.sd.platform.domain.TransitionTable;
+
 /** The secure environment of one permit's project: its members work here, and only here, on its data. */
 @Entity
 @Table(name = "workspace")
 public class Workspace extends PanacheEntityBase {
+
+    /**
+     * The workspace's whole lifecycle: it works only while READY; a lock stops everything and is
+     * undone only by an amendment before the purge; a purged workspace is gone for good.
+     */
+    public static final TransitionTable<WorkspaceStatus, WorkspaceCommand> LIFECYCLE = TransitionTable
+            .of(WorkspaceStatus.class, WorkspaceCommand.class)
+            .allow(WorkspaceStatus.PROVISIONING, WorkspaceCommand.COMPLETE_PROVISIONING, WorkspaceStatus.READY)
+            .allowInPlace(WorkspaceCommand.AMEND, WorkspaceStatus.PROVISIONING, WorkspaceStatus.READY, WorkspaceStatus.LOCKED)
+            .allow(WorkspaceStatus.PROVISIONING, WorkspaceCommand.LOCK, WorkspaceStatus.LOCKED)
+            .allow(WorkspaceStatus.READY, WorkspaceCommand.LOCK, WorkspaceStatus.LOCKED)
+            .allow(WorkspaceStatus.LOCKED, WorkspaceCommand.UNLOCK, WorkspaceStatus.READY)
+            .allow(WorkspaceStatus.LOCKED, WorkspaceCommand.PURGE, WorkspaceStatus.PURGED)
+            .build();
 
     @Id
     public String id;
@@ -46,6 +62,13 @@ public class Workspace extends PanacheEntityBase {
     @Column(name = "valid_until", nullable = false)
     public LocalDate validUntil;
 
+    @Column(name = "locked_at")
+    public Instant lockedAt;
+
+    /** When a locked workspace may be purged; null while it is not locked. */
+    @Column(name = "purge_after")
+    public Instant purgeAfter;
+
     @Version
     @Column(name = "row_version", nullable = false)
     public long rowVersion;
@@ -55,6 +78,11 @@ public class Workspace extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Moves the workspace along {@link #LIFECYCLE}; a 409 problem when the command is not allowed in its status. */
+    public void apply(WorkspaceCommand command) {
+        status = LIFECYCLE.require(status, command);
+    }
 
     public static Optional<Workspace> findByPermit(String permitId) {
         return find("permitId", permitId).firstResultOptional();

@@ -2,6 +2,7 @@ package fi.sd.desktop.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,10 +13,16 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import fi.sd.desktop.config.DesktopConfig;
 import fi.sd.desktop.domain.Workspace;
+import fi.sd.desktop.domain.WorkspaceCommand;
 import fi.sd.desktop.domain.WorkspaceStatus;
 import fi.sd.events.PersonRef;
+import fi.sd.events.desktop.LockReason;
+import fi.sd.events.desktop.WorkspaceLocked;
+import fi.sd.events.desktop.WorkspaceProvisioned;
 import fi.sd.events.permit.PermitSnapshot;
+import fi.sd.platform.outbox.Outbox;
 import fi.sd.platform.security.Caller;
 import fi.sd.platform.security.Role;
 
@@ -26,10 +33,14 @@ public class WorkspaceService {
     private static final Logger LOG = Logger.getLogger(WorkspaceService.class);
 
     private final Clock clock;
+    private final Outbox outbox;
+    private final DesktopConfig config;
 
     @Inject
-    public WorkspaceService(Clock clock) {
+    public WorkspaceService(Clock clock, Outbox outbox, DesktopConfig config) {
         this.clock = clock;
+        this.outbox = outbox;
+        this.config = config;
     }
 
     /** Opens the permit's workspace with its persons as members; a permit has one workspace, whatever is redelivered. */
@@ -50,8 +61,55 @@ public class WorkspaceService {
         workspace.createdAt = now;
         workspace.updatedAt = now;
         workspace.persist();
+        // Nothing is built outside this service yet, so the workspace is ready as soon as it is recorded.
+        workspace.apply(WorkspaceCommand.COMPLETE_PROVISIONING);
+        outbox.publish(workspace.id, new WorkspaceProvisioned(workspace.id, workspace.permitId, workspace.projectId,
+                List.copyOf(workspace.members), now));
         LOG.infof("Workspace %s opened for permit %s", workspace.id, permit.permitId());
         return workspace;
+    }
+
+    /**
+     * Follows the permit's new version: its persons and validity. An extension that arrives while
+     * the workspace is locked (and not yet purged) unlocks it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Workspace amend(PermitSnapshot permit) {
+        Optional<Workspace> existing = Workspace.findByPermit(permit.permitId());
+        if (existing.isEmpty()) {
+            // The amendment overtook the grant: the amended permit is the one the workspace is for.
+            return openFor(permit);
+        }
+        Workspace workspace = existing.get();
+        workspace.apply(WorkspaceCommand.AMEND);
+        workspace.members.clear();
+        permit.persons().stream().map(PersonRef::userId).forEach(workspace.members::add);
+        workspace.validUntil = permit.validUntil();
+        if (workspace.status == WorkspaceStatus.LOCKED && !permit.validUntil().isBefore(LocalDate.now(clock))) {
+            workspace.apply(WorkspaceCommand.UNLOCK);
+            workspace.lockedAt = null;
+            workspace.purgeAfter = null;
+            LOG.infof("Workspace %s unlocked: permit %s extended to %s", workspace.id, permit.permitId(), permit.validUntil());
+        }
+        workspace.updatedAt = clock.instant();
+        return workspace;
+    }
+
+    /** Stops all work in the permit's workspace and schedules its purge after the retention period. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Workspace> lock(String permitId, LockReason reason) {
+        Optional<Workspace> found = Workspace.findByPermit(permitId);
+        found.filter(w -> Workspace.LIFECYCLE.allows(w.status, WorkspaceCommand.LOCK)).ifPresent(workspace -> {
+            Instant now = clock.instant();
+            workspace.apply(WorkspaceCommand.LOCK);
+            workspace.lockedAt = now;
+            workspace.purgeAfter = now.plus(config.retention());
+            workspace.updatedAt = now;
+            outbox.publish(workspace.id, new WorkspaceLocked(workspace.id, workspace.permitId, workspace.projectId, reason,
+                    workspace.purgeAfter, now));
+            LOG.infof("Workspace %s locked (%s), purge after %s", workspace.id, reason, workspace.purgeAfter);
+        });
+        return found;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
