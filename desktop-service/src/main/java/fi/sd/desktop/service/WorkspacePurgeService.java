@@ -11,9 +11,11 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import fi.sd.desktop.domain.DatasetMount;
 import fi.sd.desktop.domain.Workspace;
 import fi.sd.desktop.domain.WorkspaceCommand;
 import fi.sd.desktop.repository.WorkspaceRepository;
+import fi.sd.events.desktop.DeletedResource;
 import fi.sd.events.desktop.WorkspacePurged;
 import fi.sd.platform.outbox.Outbox;
 
@@ -48,8 +50,11 @@ public class WorkspacePurgeService {
             Workspace workspace = em.find(Workspace.class, id);
             workspace.apply(WorkspaceCommand.PURGE);
             workspace.updatedAt = now;
-            // Desktops, volumes and mounts are not provisioned by this service yet: the purge has nothing else to delete.
-            outbox.publish(workspace.id, new WorkspacePurged(workspace.id, workspace.permitId, workspace.projectId, List.of(), now));
+            List<DeletedResource> deleted = DatasetMount.ofPermit(workspace.permitId).stream().map(mount -> {
+                mount.delete();
+                return new DeletedResource("MOUNT", mount.releaseId, mount.mountPath, now);
+            }).toList();
+            outbox.publish(workspace.id, new WorkspacePurged(workspace.id, workspace.permitId, workspace.projectId, deleted, now));
             LOG.infof("Workspace %s purged (locked %s, retention ended %s)", id, workspace.lockedAt, workspace.purgeAfter);
         }
         return ids.size();

@@ -14,6 +14,8 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import fi.sd.desktop.config.DesktopConfig;
+import fi.sd.desktop.domain.DatasetMount;
+import fi.sd.desktop.domain.PermitEnd;
 import fi.sd.desktop.domain.Workspace;
 import fi.sd.desktop.domain.WorkspaceCommand;
 import fi.sd.desktop.domain.WorkspaceStatus;
@@ -21,6 +23,7 @@ import fi.sd.events.PersonRef;
 import fi.sd.events.desktop.LockReason;
 import fi.sd.events.desktop.WorkspaceLocked;
 import fi.sd.events.desktop.WorkspaceProvisioned;
+import fi.sd.events.permit.DataReleased;
 import fi.sd.events.permit.PermitSnapshot;
 import fi.sd.platform.outbox.Outbox;
 import fi.sd.platform.security.Caller;
@@ -66,6 +69,7 @@ public class WorkspaceService {
         outbox.publish(workspace.id, new WorkspaceProvisioned(workspace.id, workspace.permitId, workspace.projectId,
                 List.copyOf(workspace.members), now));
         LOG.infof("Workspace %s opened for permit %s", workspace.id, permit.permitId());
+        PermitEnd.<PermitEnd>findByIdOptional(permit.permitId()).ifPresent(end -> lock(workspace, end.reason));
         return workspace;
     }
 
@@ -99,17 +103,48 @@ public class WorkspaceService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Workspace> lock(String permitId, LockReason reason) {
         Optional<Workspace> found = Workspace.findByPermit(permitId);
-        found.filter(w -> Workspace.LIFECYCLE.allows(w.status, WorkspaceCommand.LOCK)).ifPresent(workspace -> {
-            Instant now = clock.instant();
-            workspace.apply(WorkspaceCommand.LOCK);
-            workspace.lockedAt = now;
-            workspace.purgeAfter = now.plus(config.retention());
-            workspace.updatedAt = now;
-            outbox.publish(workspace.id, new WorkspaceLocked(workspace.id, workspace.permitId, workspace.projectId, reason,
-                    workspace.purgeAfter, now));
-            LOG.infof("Workspace %s locked (%s), purge after %s", workspace.id, reason, workspace.purgeAfter);
-        });
+        if (found.isEmpty() && PermitEnd.findById(permitId) == null) {
+            // The end overtook the grant: remembered, so that the workspace opens locked.
+            PermitEnd end = new PermitEnd();
+            end.permitId = permitId;
+            end.reason = reason;
+            end.endedAt = clock.instant();
+            end.persist();
+        }
+        found.filter(w -> Workspace.LIFECYCLE.allows(w.status, WorkspaceCommand.LOCK)).ifPresent(w -> lock(w, reason));
         return found;
+    }
+
+    private void lock(Workspace workspace, LockReason reason) {
+        Instant now = clock.instant();
+        workspace.apply(WorkspaceCommand.LOCK);
+        workspace.lockedAt = now;
+        workspace.purgeAfter = now.plus(config.retention());
+        workspace.updatedAt = now;
+        outbox.publish(workspace.id, new WorkspaceLocked(workspace.id, workspace.permitId, workspace.projectId, reason,
+                workspace.purgeAfter, now));
+        LOG.infof("Workspace %s locked (%s), purge after %s", workspace.id, reason, workspace.purgeAfter);
+    }
+
+    /**
+     * Mounts a release read-only, once however often it is delivered. Mounts belong to the permit,
+     * so a release that arrives before the workspace shows in it once it opens.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DatasetMount mount(DataReleased release) {
+        DatasetMount existing = DatasetMount.findById(release.releaseId());
+        if (existing != null) {
+            return existing;
+        }
+        DatasetMount mount = new DatasetMount();
+        mount.releaseId = release.releaseId();
+        mount.permitId = release.permitId();
+        mount.datasetId = release.datasetId();
+        mount.mountPath = "/data/" + release.datasetId() + "/" + release.releaseId();
+        mount.mountedAt = clock.instant();
+        mount.persist();
+        LOG.infof("Release %s of %s mounted at %s for permit %s", mount.releaseId, mount.datasetId, mount.mountPath, mount.permitId);
+        return mount;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,6 +1,9 @@
 package fi.sd.desktop.service;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +22,11 @@ import fi.sd.events.Holder;
 import fi.sd.events.PermitRoute;
 import fi.sd.events.PersonRef;
 import fi.sd.events.Topic;
+import fi.sd.events.permit.DataReleased;
 import fi.sd.events.permit.PermitGranted;
 import fi.sd.events.permit.PermitRevoked;
 import fi.sd.events.permit.PermitSnapshot;
+import fi.sd.events.permit.ReleasedFile;
 import fi.sd.platform.messaging.CloudEventCodec;
 import fi.sd.testsupport.ServiceTestEnvironment;
 import fi.sd.testsupport.TestClock;
@@ -52,6 +57,11 @@ class WorkspacePurgeTest {
                 java.time.LocalDate.now(), java.time.LocalDate.now().plusYears(1), null);
         TestEvents.publish(new PermitGranted(permit, "findata.officer", Instant.now()));
         String workspaceId = WorkspaceApi.awaitStatus(permit.permitId(), "READY");
+        DataReleased release = new DataReleased(UUID.randomUUID().toString(), permit.permitId(), permit.projectId(), "thl-avohilmo",
+                List.of(new ReleasedFile("visits.csv", 2048, "b".repeat(64))), "findata.officer", Instant.now());
+        TestEvents.publish(release);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", WorkspaceApi.AUDITOR)
+                .when().get("/api/v1/workspaces/" + workspaceId).then().statusCode(200).body("datasets.size()", is(1)));
         TestEvents.publish(new PermitRevoked(permit.permitId(), 1, permit.projectId(), "Ended", "findata.officer", Instant.now()));
         WorkspaceApi.awaitStatus(permit.permitId(), "LOCKED");
 
@@ -62,12 +72,14 @@ class WorkspacePurgeTest {
         TestClock.INSTANCE.advance(Duration.ofDays(2));
         assertThat(job.run()).isGreaterThanOrEqualTo(1);
         WorkspaceApi.assertStatus(workspaceId, "PURGED");
+        given().header("Authorization", WorkspaceApi.AUDITOR).when().get("/api/v1/workspaces/" + workspaceId)
+                .then().statusCode(200).body("datasets.size()", is(0));
         assertThat(job.run()).isZero();
 
         try (TopicReader reader = TopicReader.fromBeginning(Topic.DESKTOP.topicName())) {
             List<ConsumerRecord<String, String>> purged = reader.await(r -> "fi.sd.WorkspacePurged.v1".equals(CloudEventCodec.get(r.headers(), "ce_type"))
                     && workspaceId.equals(CloudEventCodec.get(r.headers(), "ce_subject")), 1, Duration.ofSeconds(20));
-            assertThat(purged.get(0).value()).contains(permit.permitId());
+            assertThat(purged.get(0).value()).contains(permit.permitId()).contains("\"MOUNT\"").contains(release.releaseId());
             assertThat(reader.drain(r -> "fi.sd.WorkspacePurged.v1".equals(CloudEventCodec.get(r.headers(), "ce_type"))
                     && workspaceId.equals(CloudEventCodec.get(r.headers(), "ce_subject")), Duration.ofSeconds(2))).hasSize(1);
         }
