@@ -19,6 +19,7 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import fi.sd.events.PermitRoute;
 import fi.sd.platform.domain.TransitionTable;
 
 /** The secure environment of one permit's project: its members work here, and only here, on its data. */
@@ -52,6 +53,11 @@ public class Workspace extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public WorkspaceStatus status;
+
+    /** On a register permit a member sees a dataset only while holding an entitlement for it. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PermitRoute route;
 
     /** The permit's persons. */
     @ElementCollection

@@ -13,8 +13,9 @@ public final class WorkspaceMapper {
     private WorkspaceMapper() {
     }
 
-    public static WorkspaceView toView(Workspace workspace) {
-        List<DatasetMountView> datasets = DatasetMount.ofPermit(workspace.permitId).stream()
+    /** {@code mounts}: the workspace's mounts that the reader may see. */
+    public static WorkspaceView toView(Workspace workspace, List<DatasetMount> mounts) {
+        List<DatasetMountView> datasets = mounts.stream()
                 .map(m -> new DatasetMountView(m.datasetId, m.releaseId, m.mountPath, m.readOnly())).toList();
         return new WorkspaceView(workspace.id, workspace.permitId, workspace.projectId, workspace.status,
                 List.copyOf(workspace.members), datasets, workspace.validUntil, workspace.purgeAfter, workspace.createdAt,

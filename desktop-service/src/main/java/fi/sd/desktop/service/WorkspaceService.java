@@ -3,8 +3,11 @@ package fi.sd.desktop.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,12 +16,18 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+
 import fi.sd.desktop.config.DesktopConfig;
 import fi.sd.desktop.domain.DatasetMount;
+import fi.sd.desktop.domain.Entitlement;
 import fi.sd.desktop.domain.PermitEnd;
 import fi.sd.desktop.domain.Workspace;
 import fi.sd.desktop.domain.WorkspaceCommand;
 import fi.sd.desktop.domain.WorkspaceStatus;
+import fi.sd.events.PermitRoute;
 import fi.sd.events.PersonRef;
 import fi.sd.events.desktop.LockReason;
 import fi.sd.events.desktop.WorkspaceLocked;
@@ -26,6 +35,8 @@ import fi.sd.events.desktop.WorkspaceProvisioned;
 import fi.sd.events.permit.DataReleased;
 import fi.sd.events.permit.PermitSnapshot;
 import fi.sd.platform.outbox.Outbox;
+import fi.sd.platform.rest.PageRequest;
+import fi.sd.platform.rest.ResultPage;
 import fi.sd.platform.security.Caller;
 import fi.sd.platform.security.Role;
 
@@ -58,6 +69,7 @@ public class WorkspaceService {
         workspace.id = UUID.randomUUID().toString();
         workspace.permitId = permit.permitId();
         workspace.projectId = permit.projectId();
+        workspace.route = permit.route();
         workspace.status = WorkspaceStatus.PROVISIONING;
         permit.persons().stream().map(PersonRef::userId).forEach(workspace.members::add);
         workspace.validUntil = permit.validUntil();
@@ -147,12 +159,59 @@ public class WorkspaceService {
         return mount;
     }
 
+    /** The workspaces the caller may see, optionally of one status or project, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Workspace> visibleTo(Caller caller) {
-        if (seesAll(caller)) {
-            return Workspace.listAll();
+    public ResultPage<Workspace> list(Caller caller, WorkspaceStatus status, String projectId, PageRequest paging) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (!seesAll(caller)) {
+            where.append(" and :member member of w.members");
+            parameters.put("member", caller.subject());
         }
-        return Workspace.list("select w from Workspace w join w.members m where m = ?1", caller.subject());
+        if (status != null) {
+            where.append(" and w.status = :status");
+            parameters.put("status", status);
+        }
+        if (projectId != null) {
+            where.append(" and w.projectId = :projectId");
+            parameters.put("projectId", projectId);
+        }
+        PanacheQuery<Workspace> query = Workspace.find("from Workspace w where " + where,
+                Sort.descending("createdAt").and("id"), parameters);
+        return new ResultPage<>(query.page(Page.of(paging.page(), paging.size())).list(), query.count(), paging);
+    }
+
+    /**
+     * Records that a user's entitlement to a dataset began or ended. Facts may come in any order,
+     * before the workspace or the release: the one that happened last wins.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void entitle(String permitId, String userId, String datasetId, boolean active, Instant occurredAt) {
+        Entitlement entitlement = Entitlement.of(permitId, userId, datasetId).orElseGet(() -> {
+            Entitlement created = new Entitlement();
+            created.permitId = permitId;
+            created.userId = userId;
+            created.datasetId = datasetId;
+            return created;
+        });
+        if (entitlement.changedAt != null && entitlement.changedAt.isAfter(occurredAt)) {
+            return;
+        }
+        entitlement.active = active;
+        entitlement.changedAt = occurredAt;
+        entitlement.persist();
+        LOG.infof("Entitlement of %s to %s under permit %s %s", userId, datasetId, permitId, active ? "granted" : "ended");
+    }
+
+    /** The mounts the caller sees: on a register permit a member sees only the datasets they are entitled to. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DatasetMount> mountsVisibleTo(Workspace workspace, Caller caller) {
+        List<DatasetMount> mounts = DatasetMount.ofPermit(workspace.permitId);
+        if (workspace.route != PermitRoute.REGISTER || seesAll(caller)) {
+            return mounts;
+        }
+        Set<String> entitled = Entitlement.activeDatasets(workspace.permitId, caller.subject());
+        return mounts.stream().filter(m -> entitled.contains(m.datasetId)).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -29,7 +29,7 @@ class OutOfOrderEventsTest {
 
     @Test
     void aReleaseBeforeTheGrantIsMountedOnceReadOnlyWhenTheWorkspaceOpens() {
-        PermitGranted granted = PermitGrantedConsumerTest.granted(UUID.randomUUID().toString(), "proj-" + UUID.randomUUID());
+        PermitGranted granted = WorkspaceApi.granted(UUID.randomUUID().toString(), "proj-" + UUID.randomUUID());
         DataReleased release = new DataReleased(UUID.randomUUID().toString(), granted.permitId(), granted.permit().projectId(),
                 "thl-avohilmo", List.of(new ReleasedFile("visits.csv", 1024, "a".repeat(64))), "findata.officer", Instant.now());
         CloudEvent delivered = TestEvents.publish(release);
@@ -48,7 +48,7 @@ class OutOfOrderEventsTest {
 
     @Test
     void aRevocationBeforeTheGrantOpensTheWorkspaceLocked() {
-        PermitGranted granted = PermitGrantedConsumerTest.granted(UUID.randomUUID().toString(), "proj-" + UUID.randomUUID());
+        PermitGranted granted = WorkspaceApi.granted(UUID.randomUUID().toString(), "proj-" + UUID.randomUUID());
         TestEvents.publish(new PermitRevoked(granted.permitId(), 1, granted.permit().projectId(), "Withdrawn", "findata.officer",
                 Instant.now()));
         TestEvents.publish(granted);

@@ -41,7 +41,7 @@ class WorkspaceLifecycleFlowTest {
 
     @Test
     void aGrantedPermitGetsAReadyWorkspaceAndARevokedOneIsLockedWithinSeconds() throws Exception {
-        PermitGranted granted = PermitGrantedConsumerTest.granted(UUID.randomUUID().toString(), "proj-" + UUID.randomUUID());
+        PermitGranted granted = WorkspaceApi.granted(UUID.randomUUID().toString(), "proj-" + UUID.randomUUID());
         TestEvents.publish(granted);
 
         String workspaceId = WorkspaceApi.awaitStatus(granted.permitId(), "READY");
@@ -68,7 +68,7 @@ class WorkspaceLifecycleFlowTest {
 
     @Test
     void anExtensionBeforeThePurgeUnlocksAnExpiredPermitsWorkspaceAndFollowsItsPersons() {
-        PermitGranted granted = PermitGrantedConsumerTest.granted(UUID.randomUUID().toString(), "proj-" + UUID.randomUUID());
+        PermitGranted granted = WorkspaceApi.granted(UUID.randomUUID().toString(), "proj-" + UUID.randomUUID());
         TestEvents.publish(granted);
         String workspaceId = WorkspaceApi.awaitStatus(granted.permitId(), "READY");
 
