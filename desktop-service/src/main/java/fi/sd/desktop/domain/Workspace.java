@@ -19,10 +19,27 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import fi.sd.events.PermitRoute;
+import fi.sd.platform.domain.TransitionTable;
+
 /** The secure environment of one permit's project: its members work here, and only here, on its data. */
 @Entity
 @Table(name = "workspace")
 public class Workspace extends PanacheEntityBase {
+
+    /**
+     * The workspace's whole lifecycle: it works only while READY; a lock stops everything and is
+     * undone only by an amendment before the purge; a purged workspace is gone for good.
+     */
+    public static final TransitionTable<WorkspaceStatus, WorkspaceCommand> LIFECYCLE = TransitionTable
+            .of(WorkspaceStatus.class, WorkspaceCommand.class)
+            .allow(WorkspaceStatus.PROVISIONING, WorkspaceCommand.COMPLETE_PROVISIONING, WorkspaceStatus.READY)
+            .allowInPlace(WorkspaceCommand.AMEND, WorkspaceStatus.PROVISIONING, WorkspaceStatus.READY, WorkspaceStatus.LOCKED)
+            .allow(WorkspaceStatus.PROVISIONING, WorkspaceCommand.LOCK, WorkspaceStatus.LOCKED)
+            .allow(WorkspaceStatus.READY, WorkspaceCommand.LOCK, WorkspaceStatus.LOCKED)
+            .allow(WorkspaceStatus.LOCKED, WorkspaceCommand.UNLOCK, WorkspaceStatus.READY)
+            .allow(WorkspaceStatus.LOCKED, WorkspaceCommand.PURGE, WorkspaceStatus.PURGED)
+            .build();
 
     @Id
     public String id;
@@ -37,6 +54,11 @@ public class Workspace extends PanacheEntityBase {
     @Column(nullable = false)
     public WorkspaceStatus status;
 
+    /** On a register permit a member sees a dataset only while holding an entitlement for it. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PermitRoute route;
+
     /** The permit's persons. */
     @ElementCollection
     @CollectionTable(name = "workspace_member", joinColumns = @JoinColumn(name = "workspace_id"))
@@ -45,6 +67,13 @@ public class Workspace extends PanacheEntityBase {
 
     @Column(name = "valid_until", nullable = false)
     public LocalDate validUntil;
+
+    @Column(name = "locked_at")
+    public Instant lockedAt;
+
+    /** When a locked workspace may be purged; null while it is not locked. */
+    @Column(name = "purge_after")
+    public Instant purgeAfter;
 
     @Version
     @Column(name = "row_version", nullable = false)
@@ -55,6 +84,11 @@ public class Workspace extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Moves the workspace along {@link #LIFECYCLE}; a 409 problem when the command is not allowed in its status. */
+    public void apply(WorkspaceCommand command) {
+        status = LIFECYCLE.require(status, command);
+    }
 
     public static Optional<Workspace> findByPermit(String permitId) {
         return find("permitId", permitId).firstResultOptional();

@@ -2,7 +2,9 @@ package fi.sd.desktop.mapping;
 
 import java.util.List;
 
+import fi.sd.desktop.domain.DatasetMount;
 import fi.sd.desktop.domain.Workspace;
+import fi.sd.desktop.rest.DatasetMountView;
 import fi.sd.desktop.rest.WorkspaceView;
 
 /** From the workspace entity to its API view. */
@@ -11,8 +13,12 @@ public final class WorkspaceMapper {
     private WorkspaceMapper() {
     }
 
-    public static WorkspaceView toView(Workspace workspace) {
+    /** {@code mounts}: the workspace's mounts that the reader may see. */
+    public static WorkspaceView toView(Workspace workspace, List<DatasetMount> mounts) {
+        List<DatasetMountView> datasets = mounts.stream()
+                .map(m -> new DatasetMountView(m.datasetId, m.releaseId, m.mountPath, m.readOnly())).toList();
         return new WorkspaceView(workspace.id, workspace.permitId, workspace.projectId, workspace.status,
-                List.copyOf(workspace.members), workspace.validUntil, workspace.createdAt, workspace.updatedAt);
+                List.copyOf(workspace.members), datasets, workspace.validUntil, workspace.purgeAfter, workspace.createdAt,
+                workspace.updatedAt);
     }
 }

@@ -1,5 +1,6 @@
 package fi.sd.desktop.rest;
 
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -7,13 +8,20 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fi.sd.desktop.domain.Workspace;
+import fi.sd.desktop.domain.WorkspaceStatus;
 import fi.sd.desktop.mapping.WorkspaceMapper;
 import fi.sd.desktop.service.WorkspaceService;
+import fi.sd.platform.rest.PageRequest;
 import fi.sd.platform.rest.ProblemException;
 import fi.sd.platform.security.Caller;
 import io.quarkus.security.Authenticated;
@@ -35,15 +43,39 @@ public class WorkspaceResource {
     }
 
     @GET
-    @Operation(summary = "The workspaces you are a member of (all of them for service-desk, auditor, admin)")
-    public List<WorkspaceView> list() {
-        return service.visibleTo(caller).stream().map(WorkspaceMapper::toView).toList();
+    @Operation(summary = "The workspaces you are a member of (all of them for service-desk, auditor, admin), newest first",
+            description = "Filters: status (PROVISIONING, READY, LOCKED, PURGED), projectId. Paging: page (from 0), size (1-200, "
+                    + "default 50); the total is in X-Total-Count, the neighbouring pages in Link (rel next, prev).")
+    public Response list(@QueryParam("status") String status, @QueryParam("projectId") String projectId,
+            @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+        PageRequest paging = PageRequest.parse(page, size);
+        return service.list(caller, parseStatus(status), blankToNull(projectId), paging).map(this::toView).toResponse(uri);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One workspace, if you may see it")
     public WorkspaceView get(@PathParam("id") String id) {
-        return service.find(id, caller).map(WorkspaceMapper::toView).orElseThrow(() -> ProblemException.notFound("Workspace", id));
+        return service.find(id, caller).map(this::toView).orElseThrow(() -> ProblemException.notFound("Workspace", id));
+    }
+
+    private WorkspaceView toView(Workspace workspace) {
+        return WorkspaceMapper.toView(workspace, service.mountsVisibleTo(workspace, caller));
+    }
+
+    private static WorkspaceStatus parseStatus(String status) {
+        if (blankToNull(status) == null) {
+            return null;
+        }
+        try {
+            return WorkspaceStatus.valueOf(status.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("Unknown status '" + status + "': one of " + Arrays.toString(WorkspaceStatus.values()),
+                    List.of());
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -13,7 +13,9 @@ public record WorkspaceView(
         String projectId,
         WorkspaceStatus status,
         List<String> members,
+        List<DatasetMountView> datasets,
         LocalDate validUntil,
+        Instant purgeAfter,
         Instant createdAt,
         Instant updatedAt) {
 }

@@ -2,8 +2,12 @@ package fi.sd.desktop.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,10 +16,27 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+
+import fi.sd.desktop.config.DesktopConfig;
+import fi.sd.desktop.domain.DatasetMount;
+import fi.sd.desktop.domain.Entitlement;
+import fi.sd.desktop.domain.PermitEnd;
 import fi.sd.desktop.domain.Workspace;
+import fi.sd.desktop.domain.WorkspaceCommand;
 import fi.sd.desktop.domain.WorkspaceStatus;
+import fi.sd.events.PermitRoute;
 import fi.sd.events.PersonRef;
+import fi.sd.events.desktop.LockReason;
+import fi.sd.events.desktop.WorkspaceLocked;
+import fi.sd.events.desktop.WorkspaceProvisioned;
+import fi.sd.events.permit.DataReleased;
 import fi.sd.events.permit.PermitSnapshot;
+import fi.sd.platform.outbox.Outbox;
+import fi.sd.platform.rest.PageRequest;
+import fi.sd.platform.rest.ResultPage;
 import fi.sd.platform.security.Caller;
 import fi.sd.platform.security.Role;
 
@@ -26,10 +47,14 @@ public class WorkspaceService {
     private static final Logger LOG = Logger.getLogger(WorkspaceService.class);
 
     private final Clock clock;
+    private final Outbox outbox;
+    private final DesktopConfig config;
 
     @Inject
-    public WorkspaceService(Clock clock) {
+    public WorkspaceService(Clock clock, Outbox outbox, DesktopConfig config) {
         this.clock = clock;
+        this.outbox = outbox;
+        this.config = config;
     }
 
     /** Opens the permit's workspace with its persons as members; a permit has one workspace, whatever is redelivered. */
@@ -44,22 +69,149 @@ public class WorkspaceService {
         workspace.id = UUID.randomUUID().toString();
         workspace.permitId = permit.permitId();
         workspace.projectId = permit.projectId();
+        workspace.route = permit.route();
         workspace.status = WorkspaceStatus.PROVISIONING;
         permit.persons().stream().map(PersonRef::userId).forEach(workspace.members::add);
         workspace.validUntil = permit.validUntil();
         workspace.createdAt = now;
         workspace.updatedAt = now;
         workspace.persist();
+        // Nothing is built outside this service yet, so the workspace is ready as soon as it is recorded.
+        workspace.apply(WorkspaceCommand.COMPLETE_PROVISIONING);
+        outbox.publish(workspace.id, new WorkspaceProvisioned(workspace.id, workspace.permitId, workspace.projectId,
+                List.copyOf(workspace.members), now));
         LOG.infof("Workspace %s opened for permit %s", workspace.id, permit.permitId());
+        PermitEnd.<PermitEnd>findByIdOptional(permit.permitId()).ifPresent(end -> lock(workspace, end.reason));
         return workspace;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Workspace> visibleTo(Caller caller) {
-        if (seesAll(caller)) {
-            return Workspace.listAll();
+    /**
+     * Follows the permit's new version: its persons and validity. An extension that arrives while
+     * the workspace is locked (and not yet purged) unlocks it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Workspace amend(PermitSnapshot permit) {
+        Optional<Workspace> existing = Workspace.findByPermit(permit.permitId());
+        if (existing.isEmpty()) {
+            // The amendment overtook the grant: the amended permit is the one the workspace is for.
+            return openFor(permit);
         }
-        return Workspace.list("select w from Workspace w join w.members m where m = ?1", caller.subject());
+        Workspace workspace = existing.get();
+        workspace.apply(WorkspaceCommand.AMEND);
+        workspace.members.clear();
+        permit.persons().stream().map(PersonRef::userId).forEach(workspace.members::add);
+        workspace.validUntil = permit.validUntil();
+        if (workspace.status == WorkspaceStatus.LOCKED && !permit.validUntil().isBefore(LocalDate.now(clock))) {
+            workspace.apply(WorkspaceCommand.UNLOCK);
+            workspace.lockedAt = null;
+            workspace.purgeAfter = null;
+            LOG.infof("Workspace %s unlocked: permit %s extended to %s", workspace.id, permit.permitId(), permit.validUntil());
+        }
+        workspace.updatedAt = clock.instant();
+        return workspace;
+    }
+
+    /** Stops all work in the permit's workspace and schedules its purge after the retention period. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Workspace> lock(String permitId, LockReason reason) {
+        Optional<Workspace> found = Workspace.findByPermit(permitId);
+        if (found.isEmpty() && PermitEnd.findById(permitId) == null) {
+            // The end overtook the grant: remembered, so that the workspace opens locked.
+            PermitEnd end = new PermitEnd();
+            end.permitId = permitId;
+            end.reason = reason;
+            end.endedAt = clock.instant();
+            end.persist();
+        }
+        found.filter(w -> Workspace.LIFECYCLE.allows(w.status, WorkspaceCommand.LOCK)).ifPresent(w -> lock(w, reason));
+        return found;
+    }
+
+    private void lock(Workspace workspace, LockReason reason) {
+        Instant now = clock.instant();
+        workspace.apply(WorkspaceCommand.LOCK);
+        workspace.lockedAt = now;
+        workspace.purgeAfter = now.plus(config.retention());
+        workspace.updatedAt = now;
+        outbox.publish(workspace.id, new WorkspaceLocked(workspace.id, workspace.permitId, workspace.projectId, reason,
+                workspace.purgeAfter, now));
+        LOG.infof("Workspace %s locked (%s), purge after %s", workspace.id, reason, workspace.purgeAfter);
+    }
+
+    /**
+     * Mounts a release read-only, once however often it is delivered. Mounts belong to the permit,
+     * so a release that arrives before the workspace shows in it once it opens.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DatasetMount mount(DataReleased release) {
+        DatasetMount existing = DatasetMount.findById(release.releaseId());
+        if (existing != null) {
+            return existing;
+        }
+        DatasetMount mount = new DatasetMount();
+        mount.releaseId = release.releaseId();
+        mount.permitId = release.permitId();
+        mount.datasetId = release.datasetId();
+        mount.mountPath = "/data/" + release.datasetId() + "/" + release.releaseId();
+        mount.mountedAt = clock.instant();
+        mount.persist();
+        LOG.infof("Release %s of %s mounted at %s for permit %s", mount.releaseId, mount.datasetId, mount.mountPath, mount.permitId);
+        return mount;
+    }
+
+    /** The workspaces the caller may see, optionally of one status or project, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ResultPage<Workspace> list(Caller caller, WorkspaceStatus status, String projectId, PageRequest paging) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (!seesAll(caller)) {
+            where.append(" and :member member of w.members");
+            parameters.put("member", caller.subject());
+        }
+        if (status != null) {
+            where.append(" and w.status = :status");
+            parameters.put("status", status);
+        }
+        if (projectId != null) {
+            where.append(" and w.projectId = :projectId");
+            parameters.put("projectId", projectId);
+        }
+        PanacheQuery<Workspace> query = Workspace.find("from Workspace w where " + where,
+                Sort.descending("createdAt").and("id"), parameters);
+        return new ResultPage<>(query.page(Page.of(paging.page(), paging.size())).list(), query.count(), paging);
+    }
+
+    /**
+     * Records that a user's entitlement to a dataset began or ended. Facts may come in any order,
+     * before the workspace or the release: the one that happened last wins.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void entitle(String permitId, String userId, String datasetId, boolean active, Instant occurredAt) {
+        Entitlement entitlement = Entitlement.of(permitId, userId, datasetId).orElseGet(() -> {
+            Entitlement created = new Entitlement();
+            created.permitId = permitId;
+            created.userId = userId;
+            created.datasetId = datasetId;
+            return created;
+        });
+        if (entitlement.changedAt != null && entitlement.changedAt.isAfter(occurredAt)) {
+            return;
+        }
+        entitlement.active = active;
+        entitlement.changedAt = occurredAt;
+        entitlement.persist();
+        LOG.infof("Entitlement of %s to %s under permit %s %s", userId, datasetId, permitId, active ? "granted" : "ended");
+    }
+
+    /** The mounts the caller sees: on a register permit a member sees only the datasets they are entitled to. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DatasetMount> mountsVisibleTo(Workspace workspace, Caller caller) {
+        List<DatasetMount> mounts = DatasetMount.ofPermit(workspace.permitId);
+        if (workspace.route != PermitRoute.REGISTER || seesAll(caller)) {
+            return mounts;
+        }
+        Set<String> entitled = Entitlement.activeDatasets(workspace.permitId, caller.subject());
+        return mounts.stream().filter(m -> entitled.contains(m.datasetId)).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

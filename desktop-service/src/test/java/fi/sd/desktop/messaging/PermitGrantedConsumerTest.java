@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.containsString;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,13 +15,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
-import fi.sd.events.DatasetRef;
-import fi.sd.events.Holder;
-import fi.sd.events.PermitRoute;
-import fi.sd.events.PersonRef;
+import fi.sd.desktop.WorkspaceApi;
 import fi.sd.events.Topic;
 import fi.sd.events.permit.PermitGranted;
-import fi.sd.events.permit.PermitSnapshot;
 import fi.sd.platform.messaging.CloudEvent;
 import fi.sd.platform.messaging.CloudEventCodec;
 import fi.sd.testsupport.ServiceTestEnvironment;
@@ -42,7 +37,7 @@ class PermitGrantedConsumerTest {
 
     @Test
     void aGrantedPermitOpensOneWorkspaceForItsPersons() {
-        PermitGranted granted = granted(UUID.randomUUID().toString(), "proj-" + UUID.randomUUID());
+        PermitGranted granted = WorkspaceApi.granted(UUID.randomUUID().toString(), "proj-" + UUID.randomUUID());
 
         TestEvents.publish(granted);
 
@@ -58,13 +53,13 @@ class PermitGrantedConsumerTest {
 
     @Test
     void aRedeliveredEventCreatesNoSecondWorkspace() {
-        PermitGranted granted = granted(UUID.randomUUID().toString(), "proj-" + UUID.randomUUID());
+        PermitGranted granted = WorkspaceApi.granted(UUID.randomUUID().toString(), "proj-" + UUID.randomUUID());
         CloudEvent event = TestEvents.publish(granted);
         await().atMost(Duration.ofSeconds(20)).until(() -> workspacesOf(granted.permitId()) == 1);
 
         TestEvents.send(Topic.PERMIT.topicName(), granted.permitId(), event);
         TestEvents.send(Topic.PERMIT.topicName(), granted.permitId(), event);
-        PermitGranted marker = granted(UUID.randomUUID().toString(), "proj-" + UUID.randomUUID());
+        PermitGranted marker = WorkspaceApi.granted(UUID.randomUUID().toString(), "proj-" + UUID.randomUUID());
         TestEvents.publish(marker);
         await().atMost(Duration.ofSeconds(20)).until(() -> workspacesOf(marker.permitId()) == 1);
 
@@ -82,7 +77,7 @@ class PermitGrantedConsumerTest {
         garbage.headers().add("ce_source", "urn:sd:permit-service".getBytes(StandardCharsets.UTF_8));
         garbage.headers().add("ce_time", Instant.now().toString().getBytes(StandardCharsets.UTF_8));
         TestEvents.send(garbage);
-        PermitGranted next = granted(key, "proj-" + UUID.randomUUID());
+        PermitGranted next = WorkspaceApi.granted(key, "proj-" + UUID.randomUUID());
         TestEvents.publish(next);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> workspacesOf(next.permitId()) == 1);
@@ -99,9 +94,9 @@ class PermitGrantedConsumerTest {
     @Test
     void anEventThatKeepsFailingIsRetriedThenDeadLettered() {
         // A project id longer than the column: readable, but every attempt to apply it fails.
-        PermitGranted poison = granted(UUID.randomUUID().toString(), "p".repeat(150));
+        PermitGranted poison = WorkspaceApi.granted(UUID.randomUUID().toString(), "p".repeat(150));
         TestEvents.publish(poison);
-        PermitGranted next = granted(UUID.randomUUID().toString(), "proj-" + UUID.randomUUID());
+        PermitGranted next = WorkspaceApi.granted(UUID.randomUUID().toString(), "proj-" + UUID.randomUUID());
         TestEvents.publish(next);
 
         try (TopicReader reader = TopicReader.fromBeginning(DLQ)) {
@@ -132,15 +127,5 @@ class PermitGrantedConsumerTest {
         String body = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         return body.lines().filter(l -> l.startsWith(prefix)).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .sum();
-    }
-
-    static PermitGranted granted(String permitId, String projectId) {
-        PermitSnapshot snapshot = new PermitSnapshot(permitId, 1, "J-" + permitId, PermitRoute.FINDATA, "Findata", projectId,
-                new Holder("University of Helsinki", "Aino Virtanen"), "Study", "Purpose",
-                List.of(new DatasetRef("thl-avohilmo", "THL", "Avohilmo")),
-                List.of(new PersonRef("aino.virtanen", "Aino Virtanen", "aino.virtanen@helsinki.fi"),
-                        new PersonRef("mikko.korhonen", "Mikko Korhonen", "mikko.korhonen@helsinki.fi")),
-                LocalDate.now(), LocalDate.now().plusYears(1), null);
-        return new PermitGranted(snapshot, "findata.officer", Instant.now());
     }
 }

@@ -1,0 +1,47 @@
+package fi.sd.desktop.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * A released dataset, mounted read-only into the permit's workspace. Kept by permit rather than
+ * by workspace, so that a release that overtakes the grant is not lost: it appears in the
+ * workspace as soon as the workspace exists.
+ */
+@Entity
+@Table(name = "dataset_mount")
+public class DatasetMount extends PanacheEntityBase {
+
+    /** The release id: one mount per release, however often it is delivered. */
+    @Id
+    @Column(name = "release_id")
+    public String releaseId;
+
+    @Column(name = "permit_id", nullable = false)
+    public String permitId;
+
+    @Column(name = "dataset_id", nullable = false)
+    public String datasetId;
+
+    @Column(name = "mount_path", nullable = false)
+    public String mountPath;
+
+    @Column(name = "mounted_at", nullable = false)
+    public Instant mountedAt;
+
+    public static List<DatasetMount> ofPermit(String permitId) {
+        return list("permitId = ?1 order by mountedAt, releaseId", permitId);
+    }
+
+    /** Released data is never writable inside the workspace: results leave only through a reviewed export. */
+    public boolean readOnly() {
+        return true;
+    }
+}

@@ -1,0 +1,62 @@
+package fi.sd.desktop.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import fi.sd.desktop.domain.DatasetMount;
+import fi.sd.desktop.domain.Workspace;
+import fi.sd.desktop.domain.WorkspaceCommand;
+import fi.sd.desktop.repository.WorkspaceRepository;
+import fi.sd.events.desktop.DeletedResource;
+import fi.sd.events.desktop.WorkspacePurged;
+import fi.sd.platform.outbox.Outbox;
+
+/**
+ * One batch of the purge job per transaction, claimed with {@code FOR UPDATE SKIP LOCKED}: with
+ * any number of replicas each workspace is purged, and announced, once.
+ */
+@ApplicationScoped
+public class WorkspacePurgeService {
+
+    private static final Logger LOG = Logger.getLogger(WorkspacePurgeService.class);
+
+    private final WorkspaceRepository workspaces;
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    @Inject
+    public WorkspacePurgeService(WorkspaceRepository workspaces, EntityManager em, Outbox outbox, Clock clock) {
+        this.workspaces = workspaces;
+        this.em = em;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Purges up to {@code limit} locked workspaces whose retention has ended; returns how many. */
+    @Transactional
+    public int purgeDue(int limit) {
+        Instant now = clock.instant();
+        List<String> ids = workspaces.claimDueForPurge(now, limit);
+        for (String id : ids) {
+            Workspace workspace = em.find(Workspace.class, id);
+            workspace.apply(WorkspaceCommand.PURGE);
+            workspace.updatedAt = now;
+            List<DeletedResource> deleted = DatasetMount.ofPermit(workspace.permitId).stream().map(mount -> {
+                mount.delete();
+                return new DeletedResource("MOUNT", mount.releaseId, mount.mountPath, now);
+            }).toList();
+            outbox.publish(workspace.id, new WorkspacePurged(workspace.id, workspace.permitId, workspace.projectId, deleted, now));
+            LOG.infof("Workspace %s purged (locked %s, retention ended %s)", id, workspace.lockedAt, workspace.purgeAfter);
+        }
+        return ids.size();
+    }
+}
