@@ -30,13 +30,18 @@ public final class Flows {
                 .get("/workspaces/{id}", workspaceId).then().statusCode(200).body("status", is(status)));
     }
 
-    /** A small desktop started by the permit's researcher, once it runs; returns its id. */
+    /** A small desktop started by the Findata permit's researcher, once it runs; returns its id. */
     public static String runningDesktop(Api api, String workspaceId) {
-        String desktopId = api.as(Api.RESEARCHER, "researcher")
+        return runningDesktop(api, workspaceId, Api.RESEARCHER);
+    }
+
+    /** A small desktop started by a member of the workspace, once it runs; returns its id. */
+    public static String runningDesktop(Api api, String workspaceId, String member) {
+        String desktopId = api.as(member, "researcher")
                 .body(Map.of("name", "analysis", "flavour", "small", "image", "ubuntu-22.04", "volumeGb", 50))
                 .post("/workspaces/{id}/desktops", workspaceId).then().statusCode(202).body("status", is("CREATING"))
                 .extract().path("id");
-        await().atMost(ASYNC).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> api.as(Api.RESEARCHER, "researcher")
+        await().atMost(ASYNC).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> api.as(member, "researcher")
                 .get("/desktops/{id}", desktopId).then().statusCode(200).body("status", is("RUNNING")));
         return desktopId;
     }
