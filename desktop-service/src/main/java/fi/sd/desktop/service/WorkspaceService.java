@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -26,6 +27,7 @@ import fi.sd.desktop.domain.Entitlement;
 import fi.sd.desktop.domain.PermitEnd;
 import fi.sd.desktop.domain.Workspace;
 import fi.sd.desktop.domain.WorkspaceCommand;
+import fi.sd.desktop.domain.WorkspaceLockdown;
 import fi.sd.desktop.domain.WorkspaceStatus;
 import fi.sd.events.PermitRoute;
 import fi.sd.events.PersonRef;
@@ -49,12 +51,14 @@ public class WorkspaceService {
     private final Clock clock;
     private final Outbox outbox;
     private final DesktopConfig config;
+    private final Event<WorkspaceLockdown> lockdown;
 
     @Inject
-    public WorkspaceService(Clock clock, Outbox outbox, DesktopConfig config) {
+    public WorkspaceService(Clock clock, Outbox outbox, DesktopConfig config, Event<WorkspaceLockdown> lockdown) {
         this.clock = clock;
         this.outbox = outbox;
         this.config = config;
+        this.lockdown = lockdown;
     }
 
     /** Opens the permit's workspace with its persons as members; a permit has one workspace, whatever is redelivered. */
@@ -135,6 +139,7 @@ public class WorkspaceService {
         workspace.updatedAt = now;
         outbox.publish(workspace.id, new WorkspaceLocked(workspace.id, workspace.permitId, workspace.projectId, reason,
                 workspace.purgeAfter, now));
+        lockdown.fire(new WorkspaceLockdown(workspace, reason, now));
         LOG.infof("Workspace %s locked (%s), purge after %s", workspace.id, reason, workspace.purgeAfter);
     }
 
