@@ -10,7 +10,6 @@ import static fi.sd.desktop.domain.ExportStatus.IN_REVIEW;
 import static fi.sd.desktop.domain.ExportStatus.REJECTED;
 import static fi.sd.desktop.domain.ExportStatus.SUBMITTED;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -23,13 +22,9 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import fi.sd.events.desktop.RiskLevel;
 import fi.sd.platform.domain.TransitionTable;
@@ -41,7 +36,7 @@ import fi.sd.platform.domain.TransitionTable;
  */
 @Entity
 @Table(name = "airlock_export")
-public class AirlockExport extends PanacheEntityBase {
+public class AirlockExport extends AirlockRequest {
 
     public static final TransitionTable<ExportStatus, ExportCommand> LIFECYCLE = TransitionTable
             .of(ExportStatus.class, ExportCommand.class)
@@ -64,15 +59,6 @@ public class AirlockExport extends PanacheEntityBase {
 
     /** Still under review: cancelled when the workspace is locked, so nothing leaves it without a decision. */
     public static final List<ExportStatus> PENDING = List.of(SUBMITTED, IN_REVIEW);
-
-    @Id
-    public String id;
-
-    @Column(name = "workspace_id", nullable = false)
-    public String workspaceId;
-
-    @Column(name = "permit_id", nullable = false)
-    public String permitId;
 
     /** Reviewers compare an export with the project's earlier ones, whichever permit's workspace they left. */
     @Column(name = "project_id", nullable = false)
@@ -98,23 +84,10 @@ public class AirlockExport extends PanacheEntityBase {
     @Column(name = "findata_notification_ref", length = 200)
     public String findataNotificationRef;
 
-    @Column(name = "requested_by", nullable = false)
-    public String requestedBy;
-
-    @Column(name = "requested_at", nullable = false)
-    public Instant requestedAt;
-
     @ElementCollection
     @CollectionTable(name = "airlock_export_decision", joinColumns = @JoinColumn(name = "export_id"))
     @OrderColumn(name = "decision_no")
     public List<AirlockDecision> decisions = new ArrayList<>();
-
-    @Version
-    @Column(name = "row_version", nullable = false)
-    public long rowVersion;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     /** The reviewer roles whose approvals the export needs, in the order they are asked for. */
     public Set<AirlockRole> requiredApprovals() {

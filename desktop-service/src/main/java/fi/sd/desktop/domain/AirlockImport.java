@@ -12,7 +12,6 @@ import static fi.sd.desktop.domain.ImportStatus.FAILED;
 import static fi.sd.desktop.domain.ImportStatus.REJECTED;
 import static fi.sd.desktop.domain.ImportStatus.SUBMITTED;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,13 +22,9 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import fi.sd.events.desktop.ImportKind;
 import fi.sd.platform.domain.TransitionTable;
@@ -40,7 +35,7 @@ import fi.sd.platform.domain.TransitionTable;
  */
 @Entity
 @Table(name = "airlock_import")
-public class AirlockImport extends PanacheEntityBase {
+public class AirlockImport extends AirlockRequest {
 
     public static final TransitionTable<ImportStatus, ImportCommand> LIFECYCLE = TransitionTable
             .of(ImportStatus.class, ImportCommand.class)
@@ -64,15 +59,6 @@ public class AirlockImport extends PanacheEntityBase {
     /** Still waiting for the service desk: cancelled when the workspace is locked. */
     public static final List<ImportStatus> PENDING = List.of(SUBMITTED, APPROVED);
 
-    @Id
-    public String id;
-
-    @Column(name = "workspace_id", nullable = false)
-    public String workspaceId;
-
-    @Column(name = "permit_id", nullable = false)
-    public String permitId;
-
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ImportKind kind;
@@ -84,23 +70,10 @@ public class AirlockImport extends PanacheEntityBase {
     @Column(nullable = false)
     public ImportStatus status;
 
-    @Column(name = "requested_by", nullable = false)
-    public String requestedBy;
-
-    @Column(name = "requested_at", nullable = false)
-    public Instant requestedAt;
-
     @ElementCollection
     @CollectionTable(name = "airlock_import_decision", joinColumns = @JoinColumn(name = "import_id"))
     @OrderColumn(name = "decision_no")
     public List<AirlockDecision> decisions = new ArrayList<>();
-
-    @Version
-    @Column(name = "row_version", nullable = false)
-    public long rowVersion;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     /** Moves the import along {@link #LIFECYCLE} and records who did it. */
     public void apply(ImportCommand command, AirlockDecision decision) {

@@ -94,9 +94,7 @@ public class ExportService {
         }
         Instant now = clock.instant();
         AirlockExport export = new AirlockExport();
-        export.id = UUID.randomUUID().toString();
-        export.workspaceId = workspace.id;
-        export.permitId = workspace.permitId;
+        export.open(UUID.randomUUID().toString(), workspace, caller.subject(), now);
         export.projectId = workspace.projectId;
         export.status = ExportStatus.SUBMITTED;
         for (ExportRequest.File declared : body.files()) {
@@ -109,9 +107,6 @@ public class ExportService {
         export.riskLevel = body.riskLevel();
         export.riskAssessment = blankToNull(body.riskAssessment());
         export.findataNotificationRef = notification;
-        export.requestedBy = caller.subject();
-        export.requestedAt = now;
-        export.updatedAt = now;
         export.persist();
         outbox.publish(workspace.id, new ExportRequested(export.id, workspace.id, workspace.permitId, AirlockMapper.files(export),
                 export.riskLevel, export.requestedBy, now));

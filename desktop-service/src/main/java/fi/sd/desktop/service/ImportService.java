@@ -59,15 +59,10 @@ public class ImportService {
         Workspace workspace = access.requestableBy(workspaceId, caller, false);
         Instant now = clock.instant();
         AirlockImport request = new AirlockImport();
-        request.id = UUID.randomUUID().toString();
-        request.workspaceId = workspace.id;
-        request.permitId = workspace.permitId;
+        request.open(UUID.randomUUID().toString(), workspace, caller.subject(), now);
         request.kind = body.kind();
         request.description = body.description().strip();
         request.status = ImportStatus.SUBMITTED;
-        request.requestedBy = caller.subject();
-        request.requestedAt = now;
-        request.updatedAt = now;
         request.persist();
         outbox.publish(workspace.id, new ImportRequested(request.id, workspace.id, workspace.permitId, request.kind,
                 request.description, request.requestedBy, now));
