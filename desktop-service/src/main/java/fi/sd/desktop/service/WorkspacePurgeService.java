@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import fi.sd.desktop.audit.AuditLog;
 import fi.sd.desktop.domain.DatasetMount;
 import fi.sd.desktop.domain.Workspace;
 import fi.sd.desktop.domain.WorkspaceCommand;
@@ -18,6 +19,7 @@ import fi.sd.desktop.repository.WorkspaceRepository;
 import fi.sd.events.desktop.DeletedResource;
 import fi.sd.events.desktop.WorkspacePurged;
 import fi.sd.platform.outbox.Outbox;
+import fi.sd.platform.security.Caller;
 
 /**
  * One batch of the purge job per transaction, claimed with {@code FOR UPDATE SKIP LOCKED}: with
@@ -32,13 +34,16 @@ public class WorkspacePurgeService {
     private final EntityManager em;
     private final Outbox outbox;
     private final Clock clock;
+    private final AuditLog auditLog;
 
     @Inject
-    public WorkspacePurgeService(WorkspaceRepository workspaces, EntityManager em, Outbox outbox, Clock clock) {
+    public WorkspacePurgeService(WorkspaceRepository workspaces, EntityManager em, Outbox outbox, Clock clock,
+            AuditLog auditLog) {
         this.workspaces = workspaces;
         this.em = em;
         this.outbox = outbox;
         this.clock = clock;
+        this.auditLog = auditLog;
     }
 
     /** Purges up to {@code limit} locked workspaces whose retention has ended; returns how many. */
@@ -54,6 +59,9 @@ public class WorkspacePurgeService {
                 mount.delete();
                 return new DeletedResource("MOUNT", mount.releaseId, mount.mountPath, now);
             }).toList();
+            // The deletion record: what was deleted and when, kept after the workspace's data is gone.
+            auditLog.record(workspace.id, Caller.SYSTEM, "workspace.purged", "locked " + workspace.lockedAt + ", deleted "
+                    + deleted.stream().map(r -> r.kind() + " " + r.id() + " " + r.name()).toList());
             outbox.publish(workspace.id, new WorkspacePurged(workspace.id, workspace.permitId, workspace.projectId, deleted, now));
             LOG.infof("Workspace %s purged (locked %s, retention ended %s)", id, workspace.lockedAt, workspace.purgeAfter);
         }
