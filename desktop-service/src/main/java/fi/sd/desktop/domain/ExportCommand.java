@@ -19,6 +19,19 @@ public enum ExportCommand {
         return name().toLowerCase();
     }
 
+    /**
+     * The audit log's name for it. Each approval is recorded as {@code export.approval.given};
+     * the release that the last one triggers as {@code export.approved}.
+     */
+    public String auditAction() {
+        return "export." + switch (this) {
+            case APPROVE -> "approval.given";
+            case REJECT -> "rejected";
+            case CANCEL -> "cancelled";
+            case RELEASE -> "approved";
+        };
+    }
+
     /** The commands a caller may address; {@link #RELEASE} is not one of them. */
     public static Optional<ExportCommand> fromPath(String path) {
         return Arrays.stream(values()).filter(c -> c != RELEASE && c.path().equals(path)).findFirst();

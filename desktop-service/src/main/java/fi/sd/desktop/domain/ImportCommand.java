@@ -20,6 +20,17 @@ public enum ImportCommand {
         return name().toLowerCase();
     }
 
+    /** The audit log's name for it: {@code import.approved}, {@code import.completed}, ... */
+    public String auditAction() {
+        return "import." + switch (this) {
+            case APPROVE -> "approved";
+            case REJECT -> "rejected";
+            case COMPLETE -> "completed";
+            case FAIL -> "failed";
+            case CANCEL -> "cancelled";
+        };
+    }
+
     public static Optional<ImportCommand> fromPath(String path) {
         return Arrays.stream(values()).filter(c -> c.path().equals(path)).findFirst();
     }

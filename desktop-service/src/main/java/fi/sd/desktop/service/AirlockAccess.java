@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import fi.sd.desktop.domain.AirlockDecision;
 import fi.sd.desktop.domain.Workspace;
 import fi.sd.desktop.domain.WorkspaceStatus;
 import fi.sd.platform.rest.Problem.FieldError;
@@ -37,7 +38,8 @@ public class AirlockAccess {
     /** The workspace, if the caller may see its imports ({@code exports} false) or exports; else 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Workspace visibleTo(String workspaceId, Caller caller, boolean exports) {
-        return Workspace.<Workspace>findByIdOptional(workspaceId).filter(w -> mayRead(w.members.contains(caller.subject()), caller, exports))
+        return Workspace.<Workspace>findByIdOptional(workspaceId)
+                .filter(w -> mayRead(w.members.contains(caller.subject()), caller, exports))
                 .orElseThrow(() -> ProblemException.notFound("Workspace", workspaceId));
     }
 
@@ -49,6 +51,11 @@ public class AirlockAccess {
     /** True when the caller reads a request by role rather than as a member. */
     public static boolean reviewerOrOversight(Caller caller) {
         return caller.hasAny(Role.SERVICE_DESK, Role.PERMIT_AUTHORITY, Role.AUDITOR, Role.ADMIN);
+    }
+
+    /** What the audit log keeps of a decision besides its actor and action. */
+    public static String auditDetail(String kind, String id, AirlockDecision decision) {
+        return kind + " " + id + " as " + decision.role + (decision.comment == null ? "" : ": " + decision.comment);
     }
 
     /** A comment is optional, except on a rejection: the requester must learn why. */

@@ -21,6 +21,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
+import fi.sd.desktop.audit.AuditLog;
 import fi.sd.desktop.domain.AirlockDecision;
 import fi.sd.desktop.domain.AirlockExport;
 import fi.sd.desktop.domain.AirlockRole;
@@ -58,13 +59,15 @@ public class ExportService {
     private final Outbox outbox;
     private final AirlockAccess access;
     private final EntityManager em;
+    private final AuditLog auditLog;
 
     @Inject
-    public ExportService(Clock clock, Outbox outbox, AirlockAccess access, EntityManager em) {
+    public ExportService(Clock clock, Outbox outbox, AirlockAccess access, EntityManager em, AuditLog auditLog) {
         this.clock = clock;
         this.outbox = outbox;
         this.access = access;
         this.em = em;
+        this.auditLog = auditLog;
     }
 
     /**
@@ -90,7 +93,8 @@ public class ExportService {
         Workspace workspace = access.requestableBy(workspaceId, caller, true);
         String notification = blankToNull(body.findataNotificationRef());
         if (workspace.route == PermitRoute.FINDATA && notification == null) {
-            throw ProblemException.unprocessable("findataNotificationRef", "Findata must be notified of every export from a Findata permit's workspace");
+            throw ProblemException.unprocessable("findataNotificationRef",
+                    "Findata must be notified of every export from a Findata permit's workspace");
         }
         Instant now = clock.instant();
         AirlockExport export = new AirlockExport();
@@ -108,6 +112,8 @@ public class ExportService {
         export.riskAssessment = blankToNull(body.riskAssessment());
         export.findataNotificationRef = notification;
         export.persist();
+        auditLog.record(workspace.id, caller.subject(), "export.requested", "export " + export.id + ": " + export.files.size()
+                + " file(s), " + export.riskLevel + " risk, " + export.files.stream().map(f -> f.path).toList());
         outbox.publish(workspace.id, new ExportRequested(export.id, workspace.id, workspace.permitId, AirlockMapper.files(export),
                 export.riskLevel, export.requestedBy, now));
         LOG.infof("Export %s (%d files, %s risk) requested by %s from workspace %s", export.id, export.files.size(), export.riskLevel,
@@ -120,6 +126,8 @@ public class ExportService {
     public ExportView decide(String id, ExportCommand command, String comment, Caller caller) {
         AirlockExport export = find(id, caller);
         if (command != ExportCommand.CANCEL && AirlockRole.reviewsOwnRequest(caller, export.requestedBy)) {
+            auditLog.recordDenial(export.workspaceId, caller.subject(), "export.review.refused",
+                    "export " + export.id + ": '" + command.path() + "' by its own requester");
             throw ProblemException.forbidden("Two-person rule: you requested this export, so another reviewer must review it");
         }
         Set<AirlockRole> roles = AirlockRole.of(caller, export.requestedBy);
@@ -128,8 +136,8 @@ public class ExportService {
         switch (command) {
             case APPROVE -> approve(export, roles, AirlockAccess.comment(comment, false), caller, now);
             case REJECT -> reject(export, roles, AirlockAccess.comment(comment, true), caller, now);
-            case CANCEL -> export.apply(command, AirlockDecision.of(command, caller.subject(), AirlockRole.REQUESTER.label(),
-                    AirlockAccess.comment(comment, false), now));
+            case CANCEL -> record(export, AirlockDecision.of(command, caller.subject(), AirlockRole.REQUESTER.label(),
+                    AirlockAccess.comment(comment, false), now), command);
             case RELEASE -> throw new IllegalStateException("No caller releases an export; the last approval does");
         }
         // Optimistic locking: of two reviewers deciding at once, the second fails here with 409 and changes nothing.
@@ -145,9 +153,12 @@ public class ExportService {
         AirlockRole role = export.missingApprovals().stream().filter(roles::contains).findFirst()
                 .orElseThrow(() -> ProblemException.conflict("No approval in your role is outstanding; the export waits for "
                         + export.missingApprovals().stream().map(AirlockRole::label).toList()));
-        export.apply(ExportCommand.APPROVE, AirlockDecision.of(ExportCommand.APPROVE, caller.subject(), role.label(), comment, now));
+        record(export, AirlockDecision.of(ExportCommand.APPROVE, caller.subject(), role.label(), comment, now),
+                ExportCommand.APPROVE);
         if (export.missingApprovals().isEmpty()) {
             export.release();
+            auditLog.record(export.workspaceId, caller.subject(), ExportCommand.RELEASE.auditAction(), "export " + export.id
+                    + " approved by " + export.approvals().stream().map(a -> a.actor + " (" + a.role + ")").toList());
             outbox.publish(export.workspaceId, new ExportApproved(export.id, export.workspaceId, export.permitId,
                     AirlockMapper.files(export), export.approvals().stream().map(AirlockMapper::toReview).toList(), now));
         }
@@ -156,7 +167,7 @@ public class ExportService {
     private void reject(AirlockExport export, Set<AirlockRole> roles, String comment, Caller caller, Instant now) {
         AirlockRole role = roles.contains(AirlockRole.SERVICE_DESK) ? AirlockRole.SERVICE_DESK : AirlockRole.PERMIT_AUTHORITY;
         AirlockDecision rejection = AirlockDecision.of(ExportCommand.REJECT, caller.subject(), role.label(), comment, now);
-        export.apply(ExportCommand.REJECT, rejection);
+        record(export, rejection, ExportCommand.REJECT);
         outbox.publish(export.workspaceId, new ExportRejected(export.id, export.workspaceId, export.permitId,
                 AirlockMapper.toReview(rejection), now));
     }
@@ -187,10 +198,16 @@ public class ExportService {
     /** Data must not leave a locked workspace without a decision made while it was open: pending exports are cancelled. */
     void onLockdown(@Observes WorkspaceLockdown lockdown) {
         for (AirlockExport export : AirlockExport.pendingIn(lockdown.workspace().id)) {
-            export.apply(ExportCommand.CANCEL, AirlockDecision.of(ExportCommand.CANCEL, Caller.SYSTEM, Caller.SYSTEM,
-                    "Workspace locked: " + lockdown.reason(), lockdown.lockedAt()));
+            record(export, AirlockDecision.of(ExportCommand.CANCEL, Caller.SYSTEM, Caller.SYSTEM,
+                    "Workspace locked: " + lockdown.reason(), lockdown.lockedAt()), ExportCommand.CANCEL);
             LOG.infof("Export %s cancelled: workspace %s locked", export.id, export.workspaceId);
         }
+    }
+
+    private void record(AirlockExport export, AirlockDecision decision, ExportCommand command) {
+        export.apply(command, decision);
+        auditLog.record(export.workspaceId, decision.actor, command.auditAction(),
+                AirlockAccess.auditDetail("export", export.id, decision));
     }
 
     private static String blankToNull(String value) {

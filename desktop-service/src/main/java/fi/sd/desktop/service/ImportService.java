@@ -17,6 +17,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
+import fi.sd.desktop.audit.AuditLog;
 import fi.sd.desktop.domain.AirlockDecision;
 import fi.sd.desktop.domain.AirlockImport;
 import fi.sd.desktop.domain.AirlockRole;
@@ -45,13 +46,15 @@ public class ImportService {
     private final Outbox outbox;
     private final AirlockAccess access;
     private final EntityManager em;
+    private final AuditLog auditLog;
 
     @Inject
-    public ImportService(Clock clock, Outbox outbox, AirlockAccess access, EntityManager em) {
+    public ImportService(Clock clock, Outbox outbox, AirlockAccess access, EntityManager em, AuditLog auditLog) {
         this.clock = clock;
         this.outbox = outbox;
         this.access = access;
         this.em = em;
+        this.auditLog = auditLog;
     }
 
     @Transactional
@@ -64,6 +67,8 @@ public class ImportService {
         request.description = body.description().strip();
         request.status = ImportStatus.SUBMITTED;
         request.persist();
+        auditLog.record(workspace.id, caller.subject(), "import.requested", "import " + request.id + " (" + request.kind + "): "
+                + request.description);
         outbox.publish(workspace.id, new ImportRequested(request.id, workspace.id, workspace.permitId, request.kind,
                 request.description, request.requestedBy, now));
         LOG.infof("Import %s (%s) requested by %s for workspace %s", request.id, request.kind, request.requestedBy, workspace.id);
@@ -74,13 +79,22 @@ public class ImportService {
     @Transactional
     public ImportView decide(String id, ImportCommand command, String comment, Caller caller) {
         AirlockImport request = find(id, caller);
+        if (command != ImportCommand.CANCEL && AirlockRole.reviewsOwnRequest(caller, request.requestedBy)) {
+            auditLog.recordDenial(request.workspaceId, caller.subject(), "import.review.refused",
+                    "import " + request.id + ": '" + command.path() + "' by its own requester");
+            throw ProblemException.forbidden(
+                    "Two-person rule: you requested this import, so another service desk member must decide it");
+        }
         Set<AirlockRole> roles = AirlockRole.of(caller, request.requestedBy);
         AirlockImport.RULES.authorize(roles, request.status, command);
         AirlockRole role = roles.contains(AirlockRole.SERVICE_DESK) && command != ImportCommand.CANCEL ? AirlockRole.SERVICE_DESK
                 : AirlockRole.REQUESTER;
         Instant now = clock.instant();
-        request.apply(command, AirlockDecision.of(command, caller.subject(), role.label(),
-                AirlockAccess.comment(comment, command == ImportCommand.REJECT), now));
+        AirlockDecision decision = AirlockDecision.of(command, caller.subject(), role.label(),
+                AirlockAccess.comment(comment, command == ImportCommand.REJECT), now);
+        request.apply(command, decision);
+        auditLog.record(request.workspaceId, caller.subject(), command.auditAction(),
+                AirlockAccess.auditDetail("import", request.id, decision));
         if (request.status == ImportStatus.COMPLETED) {
             outbox.publish(request.workspaceId, new ImportCompleted(request.id, request.workspaceId, request.permitId, request.kind,
                     caller.subject(), now));
@@ -110,8 +124,11 @@ public class ImportService {
     /** Nothing comes into a locked workspace: what the service desk has not brought in yet is cancelled. */
     void onLockdown(@Observes WorkspaceLockdown lockdown) {
         for (AirlockImport request : AirlockImport.pendingIn(lockdown.workspace().id)) {
-            request.apply(ImportCommand.CANCEL, AirlockDecision.of(ImportCommand.CANCEL, Caller.SYSTEM, Caller.SYSTEM,
-                    "Workspace locked: " + lockdown.reason(), lockdown.lockedAt()));
+            AirlockDecision decision = AirlockDecision.of(ImportCommand.CANCEL, Caller.SYSTEM, Caller.SYSTEM,
+                    "Workspace locked: " + lockdown.reason(), lockdown.lockedAt());
+            request.apply(ImportCommand.CANCEL, decision);
+            auditLog.record(request.workspaceId, Caller.SYSTEM, ImportCommand.CANCEL.auditAction(),
+                    AirlockAccess.auditDetail("import", request.id, decision));
             LOG.infof("Import %s cancelled: workspace %s locked", request.id, request.workspaceId);
         }
     }

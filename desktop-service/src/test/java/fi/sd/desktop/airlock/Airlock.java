@@ -2,6 +2,8 @@ package fi.sd.desktop.airlock;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,6 +70,14 @@ final class Airlock {
     /** Submits an export as Aino and returns its id. */
     static String submitExport(Opened workspace, Map<String, Object> body) {
         return post(AINO, "/api/v1/workspaces/" + workspace.workspaceId() + "/exports", body).statusCode(201).extract().path("id");
+    }
+
+    /** The workspace's audit actions, oldest first, as an auditor reads them. */
+    static List<String> auditActions(Opened workspace) {
+        List<String> actions = new ArrayList<>(get(WorkspaceApi.AUDITOR, "/api/v1/audit?size=200&workspaceId="
+                + workspace.workspaceId()).statusCode(200).extract().<List<String>>path("action"));
+        Collections.reverse(actions);
+        return actions;
     }
 
     static ValidatableResponse decide(String token, String kind, String id, String command, String comment) {

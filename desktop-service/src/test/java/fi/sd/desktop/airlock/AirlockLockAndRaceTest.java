@@ -59,6 +59,8 @@ class AirlockLockAndRaceTest {
                 .statusCode(409).body("detail", is("The workspace is locked: it accepts no new exports"));
         post(AINO, importsPath, Map.of("kind", "DATA", "description", "More")).statusCode(409);
         DesktopEvents.assertNone(EventType.ofPayloadType(ExportApproved.class), "exportId", pendingExport);
+        assertThat(Airlock.auditActions(workspace)).containsSubsequence("workspace.locked", "export.cancelled")
+                .containsSubsequence("workspace.locked", "import.cancelled");
     }
 
     @Test

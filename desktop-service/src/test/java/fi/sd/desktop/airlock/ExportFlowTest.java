@@ -70,6 +70,9 @@ class ExportFlowTest {
 
         decide(DESK_TOO, "exports", id, "approve", null).statusCode(409);
         decide(AINO, "exports", id, "cancel", null).statusCode(409);
+        assertThat(Airlock.auditActions(workspace)).containsSubsequence("export.requested", "export.review.refused",
+                "export.review.refused", "export.approval.given", "export.approved");
+        get(WorkspaceApi.AUDITOR, "/api/v1/audit/verify").statusCode(200).body("valid", is(true));
     }
 
     @Test
@@ -92,6 +95,9 @@ class ExportFlowTest {
         decide(DESK_TOO, "exports", deskFirst, "approve", null).statusCode(409);
         DesktopEvents.assertNone(APPROVED, "exportId", deskFirst);
         decide(AUTHORITY, "exports", deskFirst, "approve", null).statusCode(200).body("status", is("APPROVED"));
+        assertThat(Airlock.auditActions(workspace)).containsSubsequence("export.requested", "export.approval.given",
+                "export.approval.given", "export.approved", "export.requested", "export.approval.given", "export.approval.given",
+                "export.approved");
     }
 
     @Test
@@ -107,6 +113,8 @@ class ExportFlowTest {
         assertThat(rejected.get("rejection").get("comment").asText()).isEqualTo("Cells under 3 in table 2");
         decide(DESK_TOO, "exports", id, "approve", null).statusCode(409);
         DesktopEvents.assertNone(APPROVED, "exportId", id);
+        assertThat(Airlock.auditActions(workspace)).containsSubsequence("export.requested", "export.approval.given", "export.rejected")
+                .doesNotContain("export.approved");
     }
 
     @Test

@@ -9,6 +9,7 @@ import static fi.sd.desktop.airlock.Airlock.decide;
 import static fi.sd.desktop.airlock.Airlock.get;
 import static fi.sd.desktop.airlock.Airlock.post;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -59,6 +60,7 @@ class ImportFlowTest {
         get(MIKKO, "/api/v1/imports/" + id).statusCode(200).body("status", is("COMPLETED"));
         get(WorkspaceApi.AUDITOR, "/api/v1/workspaces/" + workspace.workspaceId() + "/imports").statusCode(200)
                 .header("X-Total-Count", "1").body("id", hasItem(id));
+        assertThat(Airlock.auditActions(workspace)).containsSubsequence("import.requested", "import.approved", "import.completed");
     }
 
     @Test
@@ -69,7 +71,7 @@ class ImportFlowTest {
 
         decide(MIKKO, "imports", id, "approve", null).statusCode(403);
         decide(AINO, "imports", id, "approve", null).statusCode(403);
-        decide(AINO_AT_DESK, "imports", id, "approve", null).statusCode(403);
+        decide(AINO_AT_DESK, "imports", id, "approve", null).statusCode(403).body("detail", containsString("Two-person rule"));
         decide(MIKKO, "imports", id, "cancel", null).statusCode(403);
         decide(DESK, "imports", id, "complete", null).statusCode(409).body("type", is("https://sd.fi/problems/conflict"));
         decide(DESK, "imports", id, "reject", null).statusCode(400).body("errors.field", hasItem("comment"));
@@ -93,6 +95,8 @@ class ImportFlowTest {
         decide(DESK, "imports", approved, "approve", null).statusCode(200);
         decide(AINO, "imports", approved, "cancel", null).statusCode(409);
         decide(DESK, "imports", approved, "fail", "Licence server unreachable").statusCode(200).body("status", is("FAILED"));
+        assertThat(Airlock.auditActions(workspace)).containsSubsequence("import.requested", "import.cancelled", "import.requested",
+                "import.approved", "import.failed");
     }
 
     @Test
