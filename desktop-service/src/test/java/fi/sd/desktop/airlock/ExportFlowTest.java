@@ -95,6 +95,13 @@ class ExportFlowTest {
         decide(DESK_TOO, "exports", deskFirst, "approve", null).statusCode(409);
         DesktopEvents.assertNone(APPROVED, "exportId", deskFirst);
         decide(AUTHORITY, "exports", deskFirst, "approve", null).statusCode(200).body("status", is("APPROVED"));
+
+        // One person holding both reviewer roles gives one approval, never both.
+        String both = TestTokens.user("desk.and.findata", "service-desk", "permit-authority").bearer();
+        String onePerson = Airlock.submitExport(workspace, Airlock.highRiskExport("Results/model3.rds"));
+        decide(both, "exports", onePerson, "approve", null).statusCode(200).body("status", is("IN_REVIEW"))
+                .body("decisions[0].role", is("service-desk"));
+        decide(both, "exports", onePerson, "approve", null).statusCode(409).body("detail", containsString("already approved"));
         assertThat(Airlock.auditActions(workspace)).containsSubsequence("export.requested", "export.approval.given",
                 "export.approval.given", "export.approved", "export.requested", "export.approval.given", "export.approval.given",
                 "export.approved");
