@@ -18,6 +18,7 @@ public final class Api {
 
     public static final String FINDATA_OFFICER = "findata.officer";
     public static final String RESEARCHER = "mikko.korhonen";
+    public static final String SERVICE_DESK = "service.desk";
 
     private final E2eSystem system;
 
@@ -28,6 +29,13 @@ public final class Api {
     public RequestSpecification as(String userId, String... roles) {
         return given().baseUri(system.gatewayUrl()).basePath("/api/v1")
                 .header("Authorization", TestTokens.user(userId, roles).bearer())
+                .contentType(ContentType.JSON);
+    }
+
+    /** A caller who signed in with a second factor (`mfa` in `amr`), as a desktop session needs. */
+    public RequestSpecification withMfa(String userId, String... roles) {
+        return given().baseUri(system.gatewayUrl()).basePath("/api/v1")
+                .header("Authorization", TestTokens.user(userId, roles).mfa().bearer())
                 .contentType(ContentType.JSON);
     }
 

@@ -97,6 +97,9 @@ public final class E2eSystem {
         env.put("DESKTOP_SERVICE_URL", "http://127.0.0.1:" + ports.get(DESKTOP));
         // The expiry scheduler keeps up with a clock that the tests move by days.
         env.put("SD_PERMIT_EXPIRY_INTERVAL", "1s");
+        // A locked workspace is purged seconds later, so that the Findata scenario sees the purge.
+        env.put("SD_DESKTOP_RETENTION", "5s");
+        env.put("SD_DESKTOP_PURGE_INTERVAL", "1s");
         if (databases.containsKey(service)) {
             env.put("DB_URL", databases.get(service));
             env.put("DB_USER", PostgresTestDatabase.user());
@@ -106,7 +109,7 @@ public final class E2eSystem {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: the end-to-end tests run after 'mvn package' of the services");
         }
-        return new ServiceProcess(service, instanceName, jar, port, env, runDirectory.resolve("logs"));
+        return new ServiceProcess(service, instanceName, jar, root.resolve("deploy/jvm.options"), port, env, runDirectory.resolve("logs"));
     }
 
     public String gatewayUrl() {

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -21,8 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -149,7 +146,8 @@ class FaultToleranceIT extends SystemTest {
         ServiceProcess desktop = system.service(E2eSystem.DESKTOP);
         desktop.stop();
         long replayed;
-        try (Admin admin = admin()) {
+        try (ConsumerLag lag = new ConsumerLag(system.bootstrapServers())) {
+            Admin admin = lag.admin();
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(E2eSystem.DESKTOP)
                     .partitionsToOffsetAndMetadata().get();
             Map<TopicPartition, OffsetAndMetadata> start = committed.keySet().stream()
@@ -163,9 +161,9 @@ class FaultToleranceIT extends SystemTest {
         }
         desktop.start();
 
-        try (Admin admin = admin()) {
+        try (ConsumerLag lag = new ConsumerLag(system.bootstrapServers())) {
             await("desktop-service has read the permit topic again to its end").atMost(Duration.ofSeconds(120))
-                    .pollInterval(Duration.ofMillis(500)).until(() -> lag(admin, E2eSystem.DESKTOP, PERMIT_TOPIC) == 0);
+                    .pollInterval(Duration.ofMillis(500)).until(() -> lag.of(E2eSystem.DESKTOP, PERMIT_TOPIC) == 0);
         }
         assertThat(replayed).isGreaterThan(0);
         assertThat(Workspaces.count(system, "").rows()).isEqualTo(workspacesBefore);
@@ -224,19 +222,5 @@ class FaultToleranceIT extends SystemTest {
     private static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static Admin admin() {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers());
-        return Admin.create(props);
-    }
-
-    private static long lag(Admin admin, String group, String topic) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-        Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream().filter(p -> p.topic().equals(topic))
-                .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
-        var ends = admin.listOffsets(latest).all().get();
-        return ends.entrySet().stream().mapToLong(e -> e.getValue().offset() - committed.get(e.getKey()).offset()).sum();
     }
 }

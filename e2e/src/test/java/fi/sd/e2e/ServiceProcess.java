@@ -25,13 +25,15 @@ public final class ServiceProcess {
     private final ManagedProcess process;
     private Duration startupTime;
 
-    ServiceProcess(String service, String instance, Path jar, int port, Map<String, String> environment, Path logs) {
+    ServiceProcess(String service, String instance, Path jar, Path jvmOptions, int port, Map<String, String> environment, Path logs) {
         this.service = service;
         this.port = port;
         Map<String, String> env = new HashMap<>(environment);
         env.put("PORT", Integer.toString(port));
-        this.process = new ManagedProcess(instance, List.of(KafkaBrokerProcess.java(), "-Xmx256m", "-XX:+UseSerialGC",
-                "-jar", jar.toString()), env, logs.resolve(instance + ".log"));
+        env.putIfAbsent("MALLOC_ARENA_MAX", "2");
+        // The same JVM options as bin/sd: what the benchmarks measure is what the local run uses.
+        this.process = new ManagedProcess(instance, List.of(KafkaBrokerProcess.java(), "@" + jvmOptions, "-jar", jar.toString()),
+                env, logs.resolve(instance + ".log"));
     }
 
     /** Starts the process and waits until its readiness check answers UP (database and broker reachable). */

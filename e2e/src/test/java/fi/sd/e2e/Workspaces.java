@@ -24,6 +24,19 @@ public final class Workspaces {
         }
     }
 
+    /** The dataset mounts in the workspaces of the projects starting with {@code projectPrefix}. */
+    public static long mounts(E2eSystem system, String projectPrefix) throws SQLException {
+        try (Connection connection = system.database(E2eSystem.DESKTOP);
+                PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM dataset_mount m "
+                        + "JOIN workspace w ON w.permit_id = m.permit_id WHERE w.project_id LIKE ?")) {
+            statement.setString(1, projectPrefix + "%");
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
     public record Count(long rows, long permits) {
     }
 }

@@ -29,7 +29,12 @@ public final class Benchmarks {
         measure(report, "start-up and memory", () -> startup.afterStart(system, report));
         measure(report, "gateway overhead", () -> new GatewayOverhead().run(system, api, report));
         measure(report, "event latency", () -> new EventLatency().run(system, api, report));
+        measure(report, "revocation propagation", () -> new RevocationPropagation().run(system, api, report));
+        SustainedFlow flow = new SustainedFlow(system);
+        measure(report, "sustained flow", () -> flow.sustained(report));
+        measure(report, "read path at size", () -> new ReadPath().run(system, report));
         measure(report, "memory after the load", () -> startup.afterLoad(system, report));
+        measure(report, "scale-out", () -> flow.scaleOut(report));
         report.note("\nLoad average before the run: " + loadBefore + "; after: " + Machine.loadAverage() + ".");
         report.write(results, "bin/sd bench");
         System.exit(0);

@@ -22,7 +22,7 @@ final class StartupAndMemory {
     /** Right after the system started: how long each took, and its memory. */
     void afterStart(E2eSystem system, Report report) throws IOException {
         report.section("Start-up and memory", "Each service's JVM started alone (one after the other, on PostgreSQL and the "
-                + "broker), `-Xmx256m -XX:+UseSerialGC`. *Ready* is from launching `java -jar` to the first UP of "
+                + "broker), with the JVM options of `deploy/jvm.options` and `MALLOC_ARENA_MAX=2`, as `bin/sd up` runs them. *Ready* is from launching `java -jar` to the first UP of "
                 + "`/q/health/ready`; *Quarkus* is what Quarkus logs as `started in`. Memory is the process's resident set "
                 + "(VmRSS).");
         report.table("service", "ready after (s)", "Quarkus started in (s)", "RSS after start (MiB)");
