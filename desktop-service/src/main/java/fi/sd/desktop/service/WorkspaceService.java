@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -27,6 +28,7 @@ import fi.sd.desktop.domain.Entitlement;
 import fi.sd.desktop.domain.PermitEnd;
 import fi.sd.desktop.domain.Workspace;
 import fi.sd.desktop.domain.WorkspaceCommand;
+import fi.sd.desktop.domain.WorkspaceLockdown;
 import fi.sd.desktop.domain.WorkspaceStatus;
 import fi.sd.events.PermitRoute;
 import fi.sd.events.PersonRef;
@@ -51,13 +53,15 @@ public class WorkspaceService {
     private final Outbox outbox;
     private final DesktopConfig config;
     private final AuditLog auditLog;
+    private final Event<WorkspaceLockdown> lockdown;
 
     @Inject
-    public WorkspaceService(Clock clock, Outbox outbox, DesktopConfig config, AuditLog auditLog) {
+    public WorkspaceService(Clock clock, Outbox outbox, DesktopConfig config, AuditLog auditLog, Event<WorkspaceLockdown> lockdown) {
         this.clock = clock;
         this.outbox = outbox;
         this.config = config;
         this.auditLog = auditLog;
+        this.lockdown = lockdown;
     }
 
     /** Opens the permit's workspace with its persons as members; a permit has one workspace, whatever is redelivered. */
@@ -147,6 +151,7 @@ public class WorkspaceService {
         auditLog.record(workspace.id, Caller.SYSTEM, "workspace.locked", reason + ", purge after " + workspace.purgeAfter);
         outbox.publish(workspace.id, new WorkspaceLocked(workspace.id, workspace.permitId, workspace.projectId, reason,
                 workspace.purgeAfter, now));
+        lockdown.fire(new WorkspaceLockdown(workspace, reason, now));
         LOG.infof("Workspace %s locked (%s), purge after %s", workspace.id, reason, workspace.purgeAfter);
     }
 

@@ -1,0 +1,129 @@
+package fi.sd.desktop.domain;
+
+import static fi.sd.desktop.domain.ExportCommand.APPROVE;
+import static fi.sd.desktop.domain.ExportCommand.CANCEL;
+import static fi.sd.desktop.domain.ExportCommand.REJECT;
+import static fi.sd.desktop.domain.ExportCommand.RELEASE;
+import static fi.sd.desktop.domain.ExportStatus.APPROVED;
+import static fi.sd.desktop.domain.ExportStatus.CANCELLED;
+import static fi.sd.desktop.domain.ExportStatus.IN_REVIEW;
+import static fi.sd.desktop.domain.ExportStatus.REJECTED;
+import static fi.sd.desktop.domain.ExportStatus.SUBMITTED;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import fi.sd.events.desktop.RiskLevel;
+import fi.sd.platform.domain.TransitionTable;
+
+/**
+ * Results a member asked to take out of a workspace. They leave only once every approval the
+ * export needs is in, each by a different reviewer who is not the requester: the service desk
+ * always, and the permit authority too when the requester assessed the risk as {@code HIGH}.
+ */
+@Entity
+@Table(name = "airlock_export")
+public class AirlockExport extends AirlockRequest {
+
+    public static final TransitionTable<ExportStatus, ExportCommand> LIFECYCLE = TransitionTable
+            .of(ExportStatus.class, ExportCommand.class)
+            .allow(SUBMITTED, APPROVE, IN_REVIEW)
+            .allowInPlace(APPROVE, IN_REVIEW)
+            .allow(IN_REVIEW, RELEASE, APPROVED)
+            .allow(SUBMITTED, REJECT, REJECTED)
+            .allow(IN_REVIEW, REJECT, REJECTED)
+            .allow(SUBMITTED, CANCEL, CANCELLED)
+            .allow(IN_REVIEW, CANCEL, CANCELLED)
+            .build();
+
+    /** Reviewers approve or reject while the review runs; the requester may withdraw until it ends. */
+    public static final AirlockRules<ExportStatus, ExportCommand> RULES = AirlockRules
+            .of(LIFECYCLE, ExportStatus.class, ExportCommand.class)
+            .grant(AirlockRole.REQUESTER, EnumSet.of(SUBMITTED, IN_REVIEW), CANCEL)
+            .grant(AirlockRole.SERVICE_DESK, EnumSet.of(SUBMITTED, IN_REVIEW), APPROVE, REJECT)
+            .grant(AirlockRole.PERMIT_AUTHORITY, EnumSet.of(SUBMITTED, IN_REVIEW), APPROVE, REJECT)
+            .build();
+
+    /** Still under review: cancelled when the workspace is locked, so nothing leaves it without a decision. */
+    public static final List<ExportStatus> PENDING = List.of(SUBMITTED, IN_REVIEW);
+
+    /** Reviewers compare an export with the project's earlier ones, whichever permit's workspace they left. */
+    @Column(name = "project_id", nullable = false)
+    public String projectId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ExportStatus status;
+
+    @ElementCollection
+    @CollectionTable(name = "airlock_export_file", joinColumns = @JoinColumn(name = "export_id"))
+    @OrderColumn(name = "file_no")
+    public List<ExportedFile> files = new ArrayList<>();
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "risk_level", nullable = false)
+    public RiskLevel riskLevel;
+
+    @Column(name = "risk_assessment", length = 4000)
+    public String riskAssessment;
+
+    /** The requester's notification of this export to Findata. */
+    @Column(name = "findata_notification_ref", length = 200)
+    public String findataNotificationRef;
+
+    @ElementCollection
+    @CollectionTable(name = "airlock_export_decision", joinColumns = @JoinColumn(name = "export_id"))
+    @OrderColumn(name = "decision_no")
+    public List<AirlockDecision> decisions = new ArrayList<>();
+
+    /** The reviewer roles whose approvals the export needs, in the order they are asked for. */
+    public Set<AirlockRole> requiredApprovals() {
+        return riskLevel == RiskLevel.HIGH ? EnumSet.of(AirlockRole.SERVICE_DESK, AirlockRole.PERMIT_AUTHORITY)
+                : EnumSet.of(AirlockRole.SERVICE_DESK);
+    }
+
+    /** The approvals recorded so far. */
+    public List<AirlockDecision> approvals() {
+        return decisions.stream().filter(d -> d.action.equals(APPROVE.path())).toList();
+    }
+
+    /** The needed reviewer roles that have not approved yet. */
+    public Set<AirlockRole> missingApprovals() {
+        Set<AirlockRole> missing = new LinkedHashSet<>(requiredApprovals());
+        approvals().forEach(a -> missing.removeIf(role -> role.label().equals(a.role)));
+        return missing;
+    }
+
+    public boolean approvedBy(String reviewer) {
+        return approvals().stream().anyMatch(a -> a.actor.equals(reviewer));
+    }
+
+    /** Moves the export along {@link #LIFECYCLE} and records the decision. */
+    public void apply(ExportCommand command, AirlockDecision decision) {
+        status = LIFECYCLE.require(status, command);
+        decisions.add(decision);
+        updatedAt = decision.decidedAt;
+    }
+
+    /** The last approval is in: the export is approved, with no further decision recorded. */
+    public void release() {
+        status = LIFECYCLE.require(status, RELEASE);
+    }
+
+    public static List<AirlockExport> pendingIn(String workspaceId) {
+        return list("workspaceId = ?1 and status in ?2", workspaceId, PENDING);
+    }
+}

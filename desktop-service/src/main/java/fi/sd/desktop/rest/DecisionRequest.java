@@ -1,0 +1,7 @@
+package fi.sd.desktop.rest;
+
+import jakarta.validation.constraints.Size;
+
+/** The optional body of an import or export command: the decider's comment (required to reject). */
+public record DecisionRequest(@Size(max = 4000) String comment) {
+}

@@ -1,0 +1,7 @@
+package fi.sd.desktop.rest;
+
+import java.time.Instant;
+
+/** One recorded step of an import or export: who did what, in which role, when, and why. */
+public record DecisionView(String action, String actor, String role, String comment, Instant decidedAt) {
+}

@@ -1,0 +1,56 @@
+package fi.sd.desktop.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import fi.sd.desktop.domain.ExportCommand;
+import fi.sd.desktop.mapping.AirlockMapper;
+import fi.sd.desktop.service.ExportService;
+import fi.sd.platform.rest.ProblemException;
+import fi.sd.platform.security.Caller;
+import io.quarkus.security.Authenticated;
+
+/** One export and its review. */
+@Path("/api/v1/exports")
+@Tag(name = "Airlock")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class ExportResource {
+
+    private final ExportService service;
+    private final Caller caller;
+
+    @Inject
+    public ExportResource(ExportService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One export with its files and decisions (members, service-desk, permit-authority, auditor, admin)")
+    public ExportView get(@PathParam("id") String id) {
+        return AirlockMapper.toView(service.find(id, caller));
+    }
+
+    @POST
+    @Path("/{id}/{command}")
+    @Operation(summary = "approve or reject (service-desk, permit-authority) or cancel (the requester) an export",
+            description = "Body {comment}, optional except for reject. The export is APPROVED (ExportApproved) once the "
+                    + "service-desk and, for HIGH risk, the permit-authority approved it, each a different person; any reject ends it "
+                    + "(ExportRejected). 403: your role may not, or you requested it (two-person rule); 409: not in this state, or "
+                    + "your approval is already in or not needed; 404: no such export or command.")
+    public ExportView command(@PathParam("id") String id, @PathParam("command") String command, @Valid DecisionRequest request) {
+        ExportCommand parsed = ExportCommand.fromPath(command).orElseThrow(() -> ProblemException.notFound("Command", command));
+        return service.decide(id, parsed, request == null ? null : request.comment(), caller);
+    }
+}

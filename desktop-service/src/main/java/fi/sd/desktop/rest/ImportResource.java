@@ -1,0 +1,55 @@
+package fi.sd.desktop.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import fi.sd.desktop.domain.ImportCommand;
+import fi.sd.desktop.mapping.AirlockMapper;
+import fi.sd.desktop.service.ImportService;
+import fi.sd.platform.rest.ProblemException;
+import fi.sd.platform.security.Caller;
+import io.quarkus.security.Authenticated;
+
+/** One import and the commands on it. */
+@Path("/api/v1/imports")
+@Tag(name = "Airlock")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class ImportResource {
+
+    private final ImportService service;
+    private final Caller caller;
+
+    @Inject
+    public ImportResource(ImportService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One import with its decisions (members, service-desk, auditor, admin)")
+    public ImportView get(@PathParam("id") String id) {
+        return AirlockMapper.toView(service.find(id, caller));
+    }
+
+    @POST
+    @Path("/{id}/{command}")
+    @Operation(summary = "approve, reject, complete, fail (service-desk) or cancel (the requester) an import",
+            description = "Body {comment}, optional except for reject. complete publishes ImportCompleted. 403: your role may not "
+                    + "issue the command (nobody decides on their own request); 409: not in this state; 404: no such import or "
+                    + "command.")
+    public ImportView command(@PathParam("id") String id, @PathParam("command") String command, @Valid DecisionRequest request) {
+        ImportCommand parsed = ImportCommand.fromPath(command).orElseThrow(() -> ProblemException.notFound("Command", command));
+        return service.decide(id, parsed, request == null ? null : request.comment(), caller);
+    }
+}

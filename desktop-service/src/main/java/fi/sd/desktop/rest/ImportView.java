@@ -1,0 +1,21 @@
+package fi.sd.desktop.rest;
+
+import java.time.Instant;
+import java.util.List;
+
+import fi.sd.desktop.domain.ImportStatus;
+import fi.sd.events.desktop.ImportKind;
+
+/** An import as members, the service desk, auditors and admins see it. */
+public record ImportView(
+        String id,
+        String workspaceId,
+        String permitId,
+        ImportKind kind,
+        String description,
+        ImportStatus status,
+        String requestedBy,
+        Instant requestedAt,
+        List<DecisionView> decisions,
+        Instant updatedAt) {
+}

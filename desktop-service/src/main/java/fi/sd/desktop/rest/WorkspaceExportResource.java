@@ -1,0 +1,60 @@
+package fi.sd.desktop.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import fi.sd.desktop.mapping.AirlockMapper;
+import fi.sd.desktop.service.ExportService;
+import fi.sd.platform.rest.PageRequest;
+import fi.sd.platform.security.Caller;
+import io.quarkus.security.Authenticated;
+
+/** A workspace's exports: members submit results for review; reviewers see the project's earlier exports. */
+@Path("/api/v1/workspaces/{workspaceId}/exports")
+@Tag(name = "Airlock")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class WorkspaceExportResource {
+
+    private final ExportService service;
+    private final Caller caller;
+
+    @Inject
+    public WorkspaceExportResource(ExportService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Operation(summary = "Ask the service desk to bring software or data into the workspace (members)",
+            description = "201 SUBMITTED and ExportRequested. 400: a malformed field; 403: not a member; 404: no such workspace "
+                    + "or not visible to you; 409: the workspace is not READY.")
+    public Response request(@PathParam("workspaceId") String workspaceId, @NotNull @Valid ExportRequest request, @Context UriInfo uri) {
+        ExportView created = service.request(workspaceId, request, caller);
+        return Response.created(uri.getBaseUriBuilder().path(ExportResource.class).path(created.id()).build()).entity(created).build();
+    }
+
+    @GET
+    @Operation(summary = "Exports with their files and decisions, newest first",
+            description = "service-desk, permit-authority, auditor, admin: every export of the workspace's project (all its "
+                    + "permits' workspaces), to compare with earlier ones; members: the workspace's own. Paging: page (from 0), size (1-200, default 50); the total is in X-Total-Count, the neighbouring pages "
+                    + "in Link (rel next, prev).")
+    public Response list(@PathParam("workspaceId") String workspaceId, @QueryParam("page") String page,
+            @QueryParam("size") String size, @Context UriInfo uri) {
+        return service.ofWorkspace(workspaceId, caller, PageRequest.parse(page, size)).map(AirlockMapper::toView).toResponse(uri);
+    }
+}

@@ -1,0 +1,86 @@
+package fi.sd.desktop.airlock;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+import fi.sd.desktop.WorkspaceApi;
+import fi.sd.events.permit.PermitGranted;
+import fi.sd.testsupport.TestEvents;
+import fi.sd.testsupport.TestTokens;
+
+/** The people of the airlock tests and their calls to its API. */
+final class Airlock {
+
+    /** Members of every test workspace (see {@link WorkspaceApi#granted}). */
+    static final String AINO = TestTokens.user("aino.virtanen", "researcher").bearer();
+    static final String MIKKO = TestTokens.user("mikko.korhonen", "researcher").bearer();
+    /** A member who also works at the service desk: still no reviewer of her own requests. */
+    static final String AINO_AT_DESK = TestTokens.user("aino.virtanen", "researcher", "service-desk").bearer();
+    static final String DESK = TestTokens.user("desk.dan", "service-desk").bearer();
+    static final String DESK_TOO = TestTokens.user("desk.dora", "service-desk").bearer();
+    static final String AUTHORITY = TestTokens.user("findata.paula", "permit-authority").bearer();
+    static final String OUTSIDER = TestTokens.user("olli.ulkopuolinen", "researcher").bearer();
+    static final String CONTROLLER = TestTokens.user("thl.tuula", "data-controller").org("THL").bearer();
+
+    static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    private Airlock() {
+    }
+
+    /** A READY workspace of a new Findata permit in {@code projectId}; returns {workspaceId, permitId}. */
+    static Opened open(String projectId) {
+        PermitGranted granted = WorkspaceApi.granted(UUID.randomUUID().toString(), projectId);
+        TestEvents.publish(granted);
+        return new Opened(WorkspaceApi.awaitStatus(granted.permitId(), "READY"), granted.permitId(), projectId);
+    }
+
+    static Opened open() {
+        return open("proj-" + UUID.randomUUID());
+    }
+
+    record Opened(String workspaceId, String permitId, String projectId) {
+    }
+
+    static ValidatableResponse post(String token, String path, Object body) {
+        return given().header("Authorization", token).contentType(ContentType.JSON).body(body).when().post(path).then();
+    }
+
+    static ValidatableResponse get(String token, String path) {
+        return given().header("Authorization", token).when().get(path).then();
+    }
+
+    static Map<String, Object> lowRiskExport(String path) {
+        return Map.of("files", List.of(Map.of("path", path, "sizeBytes", 2048, "sha256", SHA)), "riskLevel", "LOW",
+                "findataNotificationRef", "FD-2026-0042");
+    }
+
+    static Map<String, Object> highRiskExport(String path) {
+        return Map.of("files", List.of(Map.of("path", path, "sizeBytes", 4096, "sha256", SHA.toUpperCase())), "riskLevel", "HIGH",
+                "riskAssessment", "Cells under 5 suppressed; small municipalities merged", "findataNotificationRef", "FD-2026-0043");
+    }
+
+    /** Submits an export as Aino and returns its id. */
+    static String submitExport(Opened workspace, Map<String, Object> body) {
+        return post(AINO, "/api/v1/workspaces/" + workspace.workspaceId() + "/exports", body).statusCode(201).extract().path("id");
+    }
+
+    /** The workspace's audit actions, oldest first, as an auditor reads them. */
+    static List<String> auditActions(Opened workspace) {
+        List<String> actions = new ArrayList<>(get(WorkspaceApi.AUDITOR, "/api/v1/audit?size=200&workspaceId="
+                + workspace.workspaceId()).statusCode(200).extract().<List<String>>path("action"));
+        Collections.reverse(actions);
+        return actions;
+    }
+
+    static ValidatableResponse decide(String token, String kind, String id, String command, String comment) {
+        return post(token, "/api/v1/" + kind + "/" + id + "/" + command, comment == null ? Map.of() : Map.of("comment", comment));
+    }
+}

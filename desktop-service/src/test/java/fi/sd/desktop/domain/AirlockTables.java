@@ -1,0 +1,89 @@
+package fi.sd.desktop.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import fi.sd.platform.rest.ProblemException;
+
+/** Walks an airlock request's two tables cell by cell against expected tables written out in the tests. */
+final class AirlockTables {
+
+    private AirlockTables() {
+    }
+
+    /** Every state × command: leads where {@code expected} says (a missing entry: refused with 409). Returns the allowed count. */
+    static <S extends Enum<S>, C extends Enum<C>> int walkLifecycle(AirlockRules<S, C> rules, Class<S> states, Class<C> commands,
+            Map<S, Map<C, S>> expected) {
+        int allowed = 0;
+        for (S state : states.getEnumConstants()) {
+            for (C command : commands.getEnumConstants()) {
+                Optional<S> next = Optional.ofNullable(expected.getOrDefault(state, Map.of()).get(command));
+                String cell = state + " --" + command + "-->";
+                assertThat(rules.lifecycle().next(state, command)).as(cell).isEqualTo(next);
+                if (next.isPresent()) {
+                    assertThat(rules.lifecycle().require(state, command)).as(cell).isEqualTo(next.get());
+                    allowed++;
+                } else {
+                    assertThatThrownBy(() -> rules.lifecycle().require(state, command)).as(cell)
+                            .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+                }
+            }
+        }
+        return allowed;
+    }
+
+    /**
+     * Every role × state × command: allowed where {@code expected} lists it (space-separated API
+     * names); else 409 when the role may issue the command in some other state, 403 when never.
+     */
+    static <S extends Enum<S>, C extends Enum<C>> int walkPermissions(AirlockRules<S, C> rules, Class<S> states, Class<C> commands,
+            Map<AirlockRole, Map<S, String>> expected, Function<String, C> byName) {
+        int allowed = 0;
+        for (AirlockRole role : AirlockRole.values()) {
+            Set<C> ever = EnumSet.noneOf(commands);
+            for (S state : states.getEnumConstants()) {
+                ever.addAll(parse(expected, role, state, commands, byName));
+            }
+            for (S state : states.getEnumConstants()) {
+                Set<C> here = parse(expected, role, state, commands, byName);
+                for (C command : commands.getEnumConstants()) {
+                    String cell = role + " " + state + " " + command;
+                    assertThat(rules.allows(role, state, command)).as(cell).isEqualTo(here.contains(command));
+                    if (here.contains(command)) {
+                        assertThat(rules.authorize(Set.of(role), state, command)).as(cell)
+                                .isEqualTo(rules.lifecycle().require(state, command));
+                        allowed++;
+                    } else {
+                        int status = ever.contains(command) ? 409 : 403;
+                        assertThatThrownBy(() -> rules.authorize(Set.of(role), state, command)).as(cell)
+                                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(status));
+                    }
+                }
+            }
+        }
+        for (S state : states.getEnumConstants()) {
+            for (C command : commands.getEnumConstants()) {
+                assertThatThrownBy(() -> rules.authorize(Set.of(), state, command)).as("no role " + state + " " + command)
+                        .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(403));
+            }
+        }
+        return allowed;
+    }
+
+    private static <S extends Enum<S>, C extends Enum<C>> Set<C> parse(Map<AirlockRole, Map<S, String>> expected, AirlockRole role,
+            S state, Class<C> commands, Function<String, C> byName) {
+        Set<C> result = EnumSet.noneOf(commands);
+        for (String name : expected.getOrDefault(role, Map.of()).getOrDefault(state, "").split(" ")) {
+            if (!name.isEmpty()) {
+                result.add(byName.apply(name));
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,91 @@
+package fi.sd.desktop.domain;
+
+import static fi.sd.desktop.domain.ExportCommand.APPROVE;
+import static fi.sd.desktop.domain.ExportCommand.CANCEL;
+import static fi.sd.desktop.domain.ExportCommand.REJECT;
+import static fi.sd.desktop.domain.ExportCommand.RELEASE;
+import static fi.sd.desktop.domain.ExportStatus.APPROVED;
+import static fi.sd.desktop.domain.ExportStatus.CANCELLED;
+import static fi.sd.desktop.domain.ExportStatus.IN_REVIEW;
+import static fi.sd.desktop.domain.ExportStatus.REJECTED;
+import static fi.sd.desktop.domain.ExportStatus.SUBMITTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import fi.sd.events.desktop.RiskLevel;
+import fi.sd.platform.security.Caller;
+import fi.sd.platform.security.Role;
+
+/** Walks the export lifecycle and who may do what in it, cell by cell, and the approvals each risk level needs. */
+class ExportRulesTest {
+
+    private static final Map<ExportStatus, Map<ExportCommand, ExportStatus>> LIFECYCLE = Map.of(
+            SUBMITTED, Map.of(APPROVE, IN_REVIEW, REJECT, REJECTED, CANCEL, CANCELLED),
+            IN_REVIEW, Map.of(APPROVE, IN_REVIEW, RELEASE, APPROVED, REJECT, REJECTED, CANCEL, CANCELLED));
+
+    private static final Map<AirlockRole, Map<ExportStatus, String>> PERMISSIONS = Map.of(
+            AirlockRole.REQUESTER, Map.of(SUBMITTED, "cancel", IN_REVIEW, "cancel"),
+            AirlockRole.SERVICE_DESK, Map.of(SUBMITTED, "approve reject", IN_REVIEW, "approve reject"),
+            AirlockRole.PERMIT_AUTHORITY, Map.of(SUBMITTED, "approve reject", IN_REVIEW, "approve reject"));
+
+    private static final Instant AT = Instant.parse("2026-11-29T10:00:00Z");
+
+    @Test
+    void everyStatusAndCommandLeadsWhereTheTableSays() {
+        int allowed = AirlockTables.walkLifecycle(AirlockExport.RULES, ExportStatus.class, ExportCommand.class, LIFECYCLE);
+        assertThat(allowed).isEqualTo(7);
+    }
+
+    @Test
+    void everyRoleStatusAndCommandIsAllowedOrRefusedWith403Or409() {
+        int allowed = AirlockTables.walkPermissions(AirlockExport.RULES, ExportStatus.class, ExportCommand.class, PERMISSIONS,
+                name -> ExportCommand.fromPath(name).orElseThrow());
+        assertThat(allowed).isEqualTo(10);
+    }
+
+    @Test
+    void approvedRejectedAndCancelledAreFinalAndNoCallerReleases() {
+        assertThat(AirlockExport.LIFECYCLE.finalStates()).containsExactlyInAnyOrder(APPROVED, REJECTED, CANCELLED);
+        assertThat(ExportCommand.fromPath("release")).isEmpty();
+        assertThat(ExportCommand.fromPath("approve")).contains(APPROVE);
+    }
+
+    @Test
+    void aLowRiskExportNeedsTheServiceDeskAndAHighRiskOneThePermitAuthorityToo() {
+        AirlockExport low = export(RiskLevel.LOW);
+        assertThat(low.missingApprovals()).containsExactly(AirlockRole.SERVICE_DESK);
+        low.apply(APPROVE, AirlockDecision.of(APPROVE, "desk.dan", "service-desk", null, AT));
+        assertThat(low.missingApprovals()).isEmpty();
+        low.release();
+        assertThat(low.status).isEqualTo(APPROVED);
+
+        AirlockExport high = export(RiskLevel.HIGH);
+        high.apply(APPROVE, AirlockDecision.of(APPROVE, "pa.paula", "permit-authority", null, AT));
+        assertThat(high.status).isEqualTo(IN_REVIEW);
+        assertThat(high.missingApprovals()).containsExactly(AirlockRole.SERVICE_DESK);
+        assertThat(high.approvedBy("pa.paula")).isTrue();
+        assertThat(high.approvedBy("desk.dan")).isFalse();
+    }
+
+    @Test
+    void theRequesterHoldsNoReviewerRoleWhateverTheirToken() {
+        Caller both = new Caller("aino", Set.of(Role.SERVICE_DESK, Role.PERMIT_AUTHORITY), Optional.empty(), true);
+        assertThat(AirlockRole.of(both, "aino")).containsExactly(AirlockRole.REQUESTER);
+        assertThat(AirlockRole.reviewsOwnRequest(both, "aino")).isTrue();
+        assertThat(AirlockRole.of(both, "mikko")).containsExactlyInAnyOrder(AirlockRole.SERVICE_DESK, AirlockRole.PERMIT_AUTHORITY);
+        assertThat(AirlockRole.reviewsOwnRequest(both, "mikko")).isFalse();
+    }
+
+    private static AirlockExport export(RiskLevel risk) {
+        AirlockExport export = new AirlockExport();
+        export.status = SUBMITTED;
+        export.riskLevel = risk;
+        return export;
+    }
+}
