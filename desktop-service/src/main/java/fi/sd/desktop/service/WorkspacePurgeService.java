@@ -2,6 +2,7 @@ package fi.sd.desktop.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,13 +33,15 @@ public class WorkspacePurgeService {
     private final EntityManager em;
     private final Outbox outbox;
     private final Clock clock;
+    private final DesktopService desktops;
 
     @Inject
-    public WorkspacePurgeService(WorkspaceRepository workspaces, EntityManager em, Outbox outbox, Clock clock) {
+    public WorkspacePurgeService(WorkspaceRepository workspaces, EntityManager em, Outbox outbox, Clock clock, DesktopService desktops) {
         this.workspaces = workspaces;
         this.em = em;
         this.outbox = outbox;
         this.clock = clock;
+        this.desktops = desktops;
     }
 
     /** Purges up to {@code limit} locked workspaces whose retention has ended; returns how many. */
@@ -50,10 +53,11 @@ public class WorkspacePurgeService {
             Workspace workspace = em.find(Workspace.class, id);
             workspace.apply(WorkspaceCommand.PURGE);
             workspace.updatedAt = now;
-            List<DeletedResource> deleted = DatasetMount.ofPermit(workspace.permitId).stream().map(mount -> {
+            List<DeletedResource> deleted = new ArrayList<>(desktops.purgeAllIn(workspace));
+            for (DatasetMount mount : DatasetMount.ofPermit(workspace.permitId)) {
                 mount.delete();
-                return new DeletedResource("MOUNT", mount.releaseId, mount.mountPath, now);
-            }).toList();
+                deleted.add(new DeletedResource("MOUNT", mount.releaseId, mount.mountPath, now));
+            }
             outbox.publish(workspace.id, new WorkspacePurged(workspace.id, workspace.permitId, workspace.projectId, deleted, now));
             LOG.infof("Workspace %s purged (locked %s, retention ended %s)", id, workspace.lockedAt, workspace.purgeAfter);
         }

@@ -49,12 +49,16 @@ public class WorkspaceService {
     private final Clock clock;
     private final Outbox outbox;
     private final DesktopConfig config;
+    private final DesktopService desktops;
+    private final SessionService sessions;
 
     @Inject
-    public WorkspaceService(Clock clock, Outbox outbox, DesktopConfig config) {
+    public WorkspaceService(Clock clock, Outbox outbox, DesktopConfig config, DesktopService desktops, SessionService sessions) {
         this.clock = clock;
         this.outbox = outbox;
         this.config = config;
+        this.desktops = desktops;
+        this.sessions = sessions;
     }
 
     /** Opens the permit's workspace with its persons as members; a permit has one workspace, whatever is redelivered. */
@@ -133,6 +137,9 @@ public class WorkspaceService {
         workspace.lockedAt = now;
         workspace.purgeAfter = now.plus(config.retention());
         workspace.updatedAt = now;
+        // In the lock's own transaction: once the workspace reads LOCKED, nothing in it runs.
+        sessions.endAllIn(workspace, "workspace locked");
+        desktops.stopAllIn(workspace);
         outbox.publish(workspace.id, new WorkspaceLocked(workspace.id, workspace.permitId, workspace.projectId, reason,
                 workspace.purgeAfter, now));
         LOG.infof("Workspace %s locked (%s), purge after %s", workspace.id, reason, workspace.purgeAfter);
@@ -216,7 +223,7 @@ public class WorkspaceService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Workspace> find(String id, Caller caller) {
-        return Workspace.<Workspace>findByIdOptional(id).filter(w -> seesAll(caller) || w.members.contains(caller.subject()));
+        return Workspace.<Workspace>findByIdOptional(id).filter(w -> w.visibleTo(caller));
     }
 
     private static boolean seesAll(Caller caller) {
