@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import fi.sd.desktop.domain.Desktop;
+
 /** Claims for the jobs that follow desktops and sessions; each row is claimed by one replica at a time. */
 @ApplicationScoped
 public class DesktopRepository {
@@ -20,8 +22,9 @@ public class DesktopRepository {
 
     /** Locks and returns the ids of desktops waiting on the cloud, the longest-unchecked first, skipping rows another replica holds. */
     public List<String> claimInTransition(int limit) {
-        return em.createNativeQuery("SELECT id FROM desktop WHERE status IN ('CREATING', 'REBOOTING', 'DELETING')"
+        return em.createNativeQuery("SELECT id FROM desktop WHERE status IN (:waiting)"
                 + " ORDER BY checked_at NULLS FIRST, id LIMIT :limit FOR UPDATE SKIP LOCKED", String.class)
+                .setParameter("waiting", Desktop.IN_TRANSITION.stream().map(Enum::name).toList())
                 .setParameter("limit", limit)
                 .getResultList();
     }

@@ -172,8 +172,14 @@ public class DesktopService {
                 .filter(d -> Desktop.LIFECYCLE.allows(d.status, DesktopCommand.STOP)).toList();
         for (Desktop desktop : stopped) {
             desktop.apply(DesktopCommand.STOP, now);
-            providers.active().stop(desktop.serverId);
-            LOG.infof("Desktop %s stopped: workspace %s locked", desktop.id, workspace.id);
+            try {
+                providers.active().stop(desktop.serverId);
+                LOG.infof("Desktop %s stopped: workspace %s locked", desktop.id, workspace.id);
+            } catch (ProviderException e) {
+                // The lock must not wait on the cloud: its sessions are ended and none can be opened, so nobody reaches the server.
+                LOG.errorf("Desktop %s recorded STOPPED for the lock of workspace %s, but the cloud refused to stop server %s: %s",
+                        desktop.id, workspace.id, desktop.serverId, e.getMessage());
+            }
         }
         return stopped;
     }
