@@ -3,6 +3,7 @@ package fi.sd.desktop;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 
 import java.io.IOException;
@@ -102,6 +103,17 @@ public final class DesktopApi {
 
     public static ValidatableResponse session(String token, String sessionId) {
         return given().header("Authorization", token).when().get("/api/v1/sessions/" + sessionId).then();
+    }
+
+    /** The workspace's audit log, as an auditor reads it. */
+    public static ValidatableResponse audit(String workspaceId) {
+        return given().header("Authorization", WorkspaceApi.AUDITOR).queryParam("workspaceId", workspaceId).queryParam("size", 200)
+                .when().get("/api/v1/audit").then().statusCode(200);
+    }
+
+    /** Waits until the workspace's audit log holds each of {@code actions}. */
+    public static void awaitAudit(String workspaceId, String... actions) {
+        await().atMost(TIMEOUT).untilAsserted(() -> audit(workspaceId).body("action", hasItems(actions)));
     }
 
     /** Records of {@code type} about {@code workspaceId} (their CloudEvent subject). */

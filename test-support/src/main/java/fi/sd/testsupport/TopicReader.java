@@ -1,8 +1,11 @@
 package fi.sd.testsupport;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
 
@@ -11,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 
@@ -45,6 +49,30 @@ public final class TopicReader implements AutoCloseable {
             return seen.stream().filter(matching).count() >= count;
         });
         return seen.stream().filter(matching).toList();
+    }
+
+    /**
+     * Waits until {@code count} distinct events (by {@code ce_id}) match, and returns the first
+     * delivery of each in the order read: a record delivered again (at least once) counts once.
+     */
+    public List<ConsumerRecord<String, String>> awaitDistinct(Predicate<ConsumerRecord<String, String>> matching, int count,
+            Duration timeout) {
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
+            consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+            return firstDeliveries(matching).size() >= count;
+        });
+        return firstDeliveries(matching);
+    }
+
+    private List<ConsumerRecord<String, String>> firstDeliveries(Predicate<ConsumerRecord<String, String>> matching) {
+        Map<String, ConsumerRecord<String, String>> first = new LinkedHashMap<>();
+        seen.stream().filter(matching).forEach(r -> first.putIfAbsent(eventId(r), r));
+        return List.copyOf(first.values());
+    }
+
+    private static String eventId(ConsumerRecord<String, String> record) {
+        Header id = record.headers().lastHeader("ce_id");
+        return id == null ? record.topic() + "/" + record.partition() + "@" + record.offset() : new String(id.value(), StandardCharsets.UTF_8);
     }
 
     /** Everything that arrives within {@code window} and matches: for proving that something was not published twice. */

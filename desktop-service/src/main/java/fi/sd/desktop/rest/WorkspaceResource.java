@@ -1,8 +1,5 @@
 package fi.sd.desktop.rest;
 
-import java.util.Arrays;
-import java.util.List;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,6 +20,7 @@ import fi.sd.desktop.mapping.WorkspaceMapper;
 import fi.sd.desktop.service.WorkspaceService;
 import fi.sd.platform.rest.PageRequest;
 import fi.sd.platform.rest.ProblemException;
+import fi.sd.platform.rest.QueryParams;
 import fi.sd.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 
@@ -49,7 +47,8 @@ public class WorkspaceResource {
     public Response list(@QueryParam("status") String status, @QueryParam("projectId") String projectId,
             @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
         PageRequest paging = PageRequest.parse(page, size);
-        return service.list(caller, parseStatus(status), blankToNull(projectId), paging).map(this::toView).toResponse(uri);
+        return service.list(caller, QueryParams.oneOf("status", status, WorkspaceStatus.class), QueryParams.text(projectId),
+                paging).map(this::toView).toResponse(uri);
     }
 
     @GET
@@ -61,21 +60,5 @@ public class WorkspaceResource {
 
     private WorkspaceView toView(Workspace workspace) {
         return WorkspaceMapper.toView(workspace, service.mountsVisibleTo(workspace, caller));
-    }
-
-    private static WorkspaceStatus parseStatus(String status) {
-        if (blankToNull(status) == null) {
-            return null;
-        }
-        try {
-            return WorkspaceStatus.valueOf(status.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("Unknown status '" + status + "': one of " + Arrays.toString(WorkspaceStatus.values()),
-                    List.of());
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import fi.sd.desktop.audit.AuditLog;
 import fi.sd.desktop.config.DesktopConfig;
 import fi.sd.desktop.domain.Desktop;
 import fi.sd.desktop.domain.DesktopCommand;
@@ -48,16 +49,18 @@ public class DesktopService {
     private final DesktopConfig config;
     private final DesktopProviders providers;
     private final SessionService sessions;
+    private final AuditLog auditLog;
 
     @Inject
     public DesktopService(Clock clock, EntityManager em, Outbox outbox, DesktopConfig config, DesktopProviders providers,
-            SessionService sessions) {
+            SessionService sessions, AuditLog auditLog) {
         this.clock = clock;
         this.em = em;
         this.outbox = outbox;
         this.config = config;
         this.providers = providers;
         this.sessions = sessions;
+        this.auditLog = auditLog;
     }
 
     /** Records a desktop to build (CREATING); the status poll asks the cloud for it. */
@@ -67,6 +70,15 @@ public class DesktopService {
                 .orElseThrow(() -> ProblemException.notFound("Workspace", workspaceId));
         requireOperator(workspace, caller);
         DesktopConfig.Flavour flavour = validFlavour(request);
+        Desktop desktop = new Desktop();
+        desktop.id = UUID.randomUUID().toString();
+        desktop.name = request.name();
+        desktop.flavour = request.flavour();
+        desktop.image = request.image();
+        desktop.volumeGb = request.volumeGb();
+        // Recorded before the workspace is locked, as every audited change takes the log's head first (no
+        // deadlock with a lock); a refusal below rolls the entry back with the rest.
+        auditLog.record(workspaceId, caller.subject(), "desktop.created", describe(desktop));
         // Serialises creations in one workspace, so that its desktop limit holds across replicas.
         em.lock(workspace, LockModeType.PESSIMISTIC_WRITE);
         if (workspace.status != WorkspaceStatus.READY) {
@@ -77,16 +89,10 @@ public class DesktopService {
             throw ProblemException.conflict("The workspace already has " + max + " desktops: delete one first");
         }
         Instant now = clock.instant();
-        Desktop desktop = new Desktop();
-        desktop.id = UUID.randomUUID().toString();
         desktop.workspaceId = workspaceId;
         desktop.permitId = workspace.permitId;
-        desktop.name = request.name();
-        desktop.flavour = request.flavour();
         desktop.cores = flavour.cores();
         desktop.memoryGb = flavour.memoryGb();
-        desktop.image = request.image();
-        desktop.volumeGb = request.volumeGb();
         desktop.status = DesktopStatus.CREATING;
         desktop.createdBy = caller.subject();
         desktop.createdAt = now;
@@ -115,6 +121,7 @@ public class DesktopService {
         Desktop desktop = operable(id, caller);
         desktop.apply(DesktopCommand.PAUSE, clock.instant());
         ask(() -> providers.active().pause(desktop.serverId));
+        auditLog.record(desktop.workspaceId, caller.subject(), "desktop.paused", describe(desktop));
         sessions.endAllOn(desktop, caller.subject(), "desktop paused");
         return desktop;
     }
@@ -134,6 +141,7 @@ public class DesktopService {
                 provider.unpause(desktop.serverId);
             }
         });
+        auditLog.record(desktop.workspaceId, caller.subject(), "desktop.resumed", describe(desktop) + ", was " + from);
         return desktop;
     }
 
@@ -143,6 +151,7 @@ public class DesktopService {
         requireReady(desktop);
         desktop.apply(DesktopCommand.REBOOT, clock.instant());
         ask(() -> providers.active().reboot(desktop.serverId));
+        auditLog.record(desktop.workspaceId, caller.subject(), "desktop.rebooted", describe(desktop));
         sessions.endAllOn(desktop, caller.subject(), "desktop rebooted");
         return desktop;
     }
@@ -157,6 +166,7 @@ public class DesktopService {
         if (desktop.serverId != null) {
             ask(() -> providers.active().delete(desktop.serverId));
         }
+        auditLog.record(desktop.workspaceId, caller.subject(), "desktop.deletion.requested", describe(desktop));
         sessions.endAllOn(desktop, caller.subject(), "desktop deleted");
         return desktop;
     }
@@ -172,6 +182,7 @@ public class DesktopService {
                 .filter(d -> Desktop.LIFECYCLE.allows(d.status, DesktopCommand.STOP)).toList();
         for (Desktop desktop : stopped) {
             desktop.apply(DesktopCommand.STOP, now);
+            auditLog.record(workspace.id, Caller.SYSTEM, "desktop.stopped", describe(desktop) + ": workspace locked");
             try {
                 providers.active().stop(desktop.serverId);
                 LOG.infof("Desktop %s stopped: workspace %s locked", desktop.id, workspace.id);
@@ -208,9 +219,11 @@ public class DesktopService {
         return deleted;
     }
 
-    /** Announces a desktop the cloud has deleted. */
+    /** Records and announces a desktop the cloud has deleted. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishDeleted(Desktop desktop, Instant now) {
+        auditLog.record(desktop.workspaceId, Caller.SYSTEM, "desktop.deleted", describe(desktop) + " and its volume: "
+                + desktop.deleteReason + ", asked by " + desktop.deletedBy);
         outbox.publish(desktop.workspaceId, new DesktopDeleted(desktop.id, desktop.workspaceId, desktop.permitId,
                 desktop.deleteReason, desktop.deletedBy, now));
         LOG.infof("Desktop %s deleted (%s, by %s)", desktop.id, desktop.deleteReason, desktop.deletedBy);
@@ -221,6 +234,12 @@ public class DesktopService {
         Desktop desktop = Desktop.findVisible(id, caller).orElseThrow(() -> ProblemException.notFound("Desktop", id));
         requireOperator(desktop.workspace(), caller);
         return desktop;
+    }
+
+    /** The desktop as the audit log names it. */
+    static String describe(Desktop desktop) {
+        return "desktop " + desktop.id + " '" + desktop.name + "' (" + desktop.flavour + ", " + desktop.image + ", "
+                + desktop.volumeGb + " GB)";
     }
 
     private static void requireOperator(Workspace workspace, Caller caller) {

@@ -11,8 +11,10 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import fi.sd.desktop.audit.AuditLog;
 import fi.sd.desktop.domain.Desktop;
 import fi.sd.desktop.domain.DesktopCommand;
+import fi.sd.desktop.domain.DesktopStatus;
 import fi.sd.desktop.domain.Workspace;
 import fi.sd.desktop.domain.WorkspaceStatus;
 import fi.sd.desktop.provider.DesktopProvider;
@@ -26,6 +28,7 @@ import fi.sd.desktop.repository.DesktopRepository;
 import fi.sd.events.desktop.DesktopProvisioned;
 import fi.sd.events.desktop.DesktopProvisioningFailed;
 import fi.sd.platform.outbox.Outbox;
+import fi.sd.platform.security.Caller;
 
 /**
  * Follows desktops waiting on the cloud, one batch per transaction claimed with
@@ -44,16 +47,18 @@ public class DesktopStatusService {
     private final DesktopService desktops;
     private final Outbox outbox;
     private final Clock clock;
+    private final AuditLog auditLog;
 
     @Inject
     public DesktopStatusService(DesktopRepository repository, EntityManager em, DesktopProviders providers, DesktopService desktops,
-            Outbox outbox, Clock clock) {
+            Outbox outbox, Clock clock, AuditLog auditLog) {
         this.repository = repository;
         this.em = em;
         this.providers = providers;
         this.desktops = desktops;
         this.outbox = outbox;
         this.clock = clock;
+        this.auditLog = auditLog;
     }
 
     /** Checks up to {@code limit} desktops in CREATING, REBOOTING or DELETING; returns how many were claimed. */
@@ -104,12 +109,16 @@ public class DesktopStatusService {
         desktop.apply(DesktopCommand.PROVISIONED, now);
         outbox.publish(desktop.workspaceId, new DesktopProvisioned(desktop.id, desktop.workspaceId, desktop.permitId, desktop.name,
                 desktop.flavour, desktop.image, desktop.volumeGb, now));
+        auditLog.record(desktop.workspaceId, Caller.SYSTEM, "desktop.provisioned", DesktopService.describe(desktop)
+                + " on server " + desktop.serverId);
         LOG.infof("Desktop %s running", desktop.id);
         Workspace workspace = em.find(Workspace.class, desktop.workspaceId);
         if (workspace.status != WorkspaceStatus.READY) {
             // The workspace was locked while the desktop was being built: nothing runs in a locked workspace.
             desktop.apply(DesktopCommand.STOP, now);
             provider.stop(desktop.serverId);
+            auditLog.record(desktop.workspaceId, Caller.SYSTEM, "desktop.stopped", DesktopService.describe(desktop)
+                    + ": workspace " + workspace.status);
             LOG.infof("Desktop %s stopped at once: workspace %s is %s", desktop.id, workspace.id, workspace.status);
         }
     }
@@ -144,9 +153,12 @@ public class DesktopStatusService {
         }
     }
 
-    private static void fail(Desktop desktop, String error, Instant now) {
+    private void fail(Desktop desktop, String error, Instant now) {
+        DesktopStatus from = desktop.status;
         desktop.apply(DesktopCommand.FAIL, now);
         desktop.error = error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
+        auditLog.record(desktop.workspaceId, Caller.SYSTEM, "desktop.failed", DesktopService.describe(desktop) + " while " + from
+                + ": " + desktop.error);
         LOG.warnf("Desktop %s failed: %s", desktop.id, desktop.error);
     }
 }

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import fi.sd.desktop.audit.AuditLog;
 import fi.sd.desktop.config.DesktopConfig;
 import fi.sd.desktop.domain.Desktop;
 import fi.sd.desktop.domain.DesktopSession;
@@ -40,14 +41,17 @@ public class SessionService {
     private final DesktopConfig.Sessions config;
     private final ConnectTokens tokens;
     private final DesktopRepository repository;
+    private final AuditLog auditLog;
 
     @Inject
-    public SessionService(Clock clock, EntityManager em, DesktopConfig config, ConnectTokens tokens, DesktopRepository repository) {
+    public SessionService(Clock clock, EntityManager em, DesktopConfig config, ConnectTokens tokens, DesktopRepository repository,
+            AuditLog auditLog) {
         this.clock = clock;
         this.em = em;
         this.config = config.sessions();
         this.tokens = tokens;
         this.repository = repository;
+        this.auditLog = auditLog;
     }
 
     /**
@@ -56,17 +60,27 @@ public class SessionService {
      */
     @Transactional
     public OpenedSession open(String desktopId, Caller caller) {
-        Desktop desktop = Desktop.findVisible(desktopId, caller).orElseThrow(() -> ProblemException.notFound("Desktop", desktopId));
+        Desktop desktop = Desktop.<Desktop>findByIdOptional(desktopId).orElseThrow(() -> ProblemException.notFound("Desktop", desktopId));
         Workspace workspace = desktop.workspace();
+        if (!workspace.visibleTo(caller)) {
+            throw refused(desktop, caller, "not a member", ProblemException.notFound("Desktop", desktopId));
+        }
         if (!workspace.members.contains(caller.subject())) {
-            throw ProblemException.forbidden("Only the workspace's members may open sessions to its desktops");
+            throw refused(desktop, caller, "not a member",
+                    ProblemException.forbidden("Only the workspace's members may open sessions to its desktops"));
         }
         if (!caller.mfa()) {
-            throw ProblemException.forbidden("A session needs a sign-in with a second factor (mfa in amr)");
+            throw refused(desktop, caller, "no second factor",
+                    ProblemException.forbidden("A session needs a sign-in with a second factor (mfa in amr)"));
         }
         if (workspace.status != WorkspaceStatus.READY) {
-            throw ProblemException.conflict("The workspace is " + workspace.status + ": no sessions can be opened");
+            throw refused(desktop, caller, "workspace " + workspace.status,
+                    ProblemException.conflict("The workspace is " + workspace.status + ": no sessions can be opened"));
         }
+        String sessionId = UUID.randomUUID().toString();
+        // Recorded before the desktop is locked, as every audited change takes the log's head first (no
+        // deadlock with a lock); a refusal below rolls the entry back with the rest.
+        auditLog.record(workspace.id, caller.subject(), "session.opened", "session " + sessionId + " on desktop " + desktopId);
         // Serialises openings on one desktop, so that its session limit holds across replicas.
         em.lock(desktop, LockModeType.PESSIMISTIC_WRITE);
         if (desktop.status != DesktopStatus.RUNNING) {
@@ -82,7 +96,7 @@ public class SessionService {
         }
         Instant now = clock.instant();
         DesktopSession session = new DesktopSession();
-        session.id = UUID.randomUUID().toString();
+        session.id = sessionId;
         session.desktopId = desktopId;
         session.workspaceId = workspace.id;
         session.userId = caller.subject();
@@ -167,7 +181,19 @@ public class SessionService {
         session.apply(command, clock.instant());
         session.closedBy = actor;
         session.closeReason = reason;
+        auditLog.record(session.workspaceId, actor, command == SessionCommand.EXPIRE ? "session.expired" : "session.closed",
+                "session " + session.id + " of " + session.userId + " on desktop " + session.desktopId + ": " + reason);
         LOG.infof("Session %s of %s on desktop %s ended (%s): %s", session.id, session.userId, session.desktopId, command, reason);
+    }
+
+    /**
+     * Records an access denial in a transaction of its own (the request's is rolled back) and returns
+     * the refusal to throw. Only for refusals before the desktop is locked: its own entry then waits on
+     * nothing this transaction holds.
+     */
+    private ProblemException refused(Desktop desktop, Caller caller, String why, ProblemException refusal) {
+        auditLog.recordDenial(desktop.workspaceId, caller.subject(), "session.refused", "desktop " + desktop.id + ": " + why);
+        return refusal;
     }
 
     private DesktopSession visible(String id, Caller caller) {

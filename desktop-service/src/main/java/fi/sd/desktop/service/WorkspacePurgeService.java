@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import fi.sd.desktop.audit.AuditLog;
 import fi.sd.desktop.domain.DatasetMount;
 import fi.sd.desktop.domain.Workspace;
 import fi.sd.desktop.domain.WorkspaceCommand;
@@ -19,6 +20,7 @@ import fi.sd.desktop.repository.WorkspaceRepository;
 import fi.sd.events.desktop.DeletedResource;
 import fi.sd.events.desktop.WorkspacePurged;
 import fi.sd.platform.outbox.Outbox;
+import fi.sd.platform.security.Caller;
 
 /**
  * One batch of the purge job per transaction, claimed with {@code FOR UPDATE SKIP LOCKED}: with
@@ -33,14 +35,17 @@ public class WorkspacePurgeService {
     private final EntityManager em;
     private final Outbox outbox;
     private final Clock clock;
+    private final AuditLog auditLog;
     private final DesktopService desktops;
 
     @Inject
-    public WorkspacePurgeService(WorkspaceRepository workspaces, EntityManager em, Outbox outbox, Clock clock, DesktopService desktops) {
+    public WorkspacePurgeService(WorkspaceRepository workspaces, EntityManager em, Outbox outbox, Clock clock,
+            AuditLog auditLog, DesktopService desktops) {
         this.workspaces = workspaces;
         this.em = em;
         this.outbox = outbox;
         this.clock = clock;
+        this.auditLog = auditLog;
         this.desktops = desktops;
     }
 
@@ -58,6 +63,9 @@ public class WorkspacePurgeService {
                 mount.delete();
                 deleted.add(new DeletedResource("MOUNT", mount.releaseId, mount.mountPath, now));
             }
+            // The deletion record: what was deleted and when, kept after the workspace's data is gone.
+            auditLog.record(workspace.id, Caller.SYSTEM, "workspace.purged", "locked " + workspace.lockedAt + ", deleted "
+                    + deleted.stream().map(r -> r.kind() + " " + r.id() + " " + r.name()).toList());
             outbox.publish(workspace.id, new WorkspacePurged(workspace.id, workspace.permitId, workspace.projectId, deleted, now));
             LOG.infof("Workspace %s purged (locked %s, retention ended %s)", id, workspace.lockedAt, workspace.purgeAfter);
         }

@@ -20,6 +20,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
+import fi.sd.desktop.audit.AuditLog;
 import fi.sd.desktop.config.DesktopConfig;
 import fi.sd.desktop.domain.DatasetMount;
 import fi.sd.desktop.domain.Entitlement;
@@ -49,14 +50,17 @@ public class WorkspaceService {
     private final Clock clock;
     private final Outbox outbox;
     private final DesktopConfig config;
+    private final AuditLog auditLog;
     private final DesktopService desktops;
     private final SessionService sessions;
 
     @Inject
-    public WorkspaceService(Clock clock, Outbox outbox, DesktopConfig config, DesktopService desktops, SessionService sessions) {
+    public WorkspaceService(Clock clock, Outbox outbox, DesktopConfig config, AuditLog auditLog, DesktopService desktops,
+            SessionService sessions) {
         this.clock = clock;
         this.outbox = outbox;
         this.config = config;
+        this.auditLog = auditLog;
         this.desktops = desktops;
         this.sessions = sessions;
     }
@@ -80,6 +84,8 @@ public class WorkspaceService {
         workspace.createdAt = now;
         workspace.updatedAt = now;
         workspace.persist();
+        auditLog.record(workspace.id, Caller.SYSTEM, "workspace.opened",
+                "permit " + permit.permitId() + ", project " + permit.projectId() + ", members " + workspace.members);
         // Nothing is built outside this service yet, so the workspace is ready as soon as it is recorded.
         workspace.apply(WorkspaceCommand.COMPLETE_PROVISIONING);
         outbox.publish(workspace.id, new WorkspaceProvisioned(workspace.id, workspace.permitId, workspace.projectId,
@@ -102,13 +108,19 @@ public class WorkspaceService {
         }
         Workspace workspace = existing.get();
         workspace.apply(WorkspaceCommand.AMEND);
+        Set<String> before = Set.copyOf(workspace.members);
         workspace.members.clear();
         permit.persons().stream().map(PersonRef::userId).forEach(workspace.members::add);
+        if (!before.equals(Set.copyOf(workspace.members))) {
+            auditLog.record(workspace.id, Caller.SYSTEM, "workspace.members.changed",
+                    "permit " + permit.permitId() + " version " + permit.version() + ": members " + before + " -> " + workspace.members);
+        }
         workspace.validUntil = permit.validUntil();
         if (workspace.status == WorkspaceStatus.LOCKED && !permit.validUntil().isBefore(LocalDate.now(clock))) {
             workspace.apply(WorkspaceCommand.UNLOCK);
             workspace.lockedAt = null;
             workspace.purgeAfter = null;
+            auditLog.record(workspace.id, Caller.SYSTEM, "workspace.unlocked", "permit extended to " + permit.validUntil());
             LOG.infof("Workspace %s unlocked: permit %s extended to %s", workspace.id, permit.permitId(), permit.validUntil());
         }
         workspace.updatedAt = clock.instant();
@@ -137,6 +149,7 @@ public class WorkspaceService {
         workspace.lockedAt = now;
         workspace.purgeAfter = now.plus(config.retention());
         workspace.updatedAt = now;
+        auditLog.record(workspace.id, Caller.SYSTEM, "workspace.locked", reason + ", purge after " + workspace.purgeAfter);
         // In the lock's own transaction: once the workspace reads LOCKED, nothing in it runs.
         sessions.endAllIn(workspace, "workspace locked");
         desktops.stopAllIn(workspace);
@@ -162,6 +175,8 @@ public class WorkspaceService {
         mount.mountPath = "/data/" + release.datasetId() + "/" + release.releaseId();
         mount.mountedAt = clock.instant();
         mount.persist();
+        auditLog.record(workspaceIdOf(release.permitId()), Caller.SYSTEM, "mount.added", "release " + mount.releaseId + " of "
+                + mount.datasetId + " under permit " + mount.permitId + " at " + mount.mountPath + " (read-only)");
         LOG.infof("Release %s of %s mounted at %s for permit %s", mount.releaseId, mount.datasetId, mount.mountPath, mount.permitId);
         return mount;
     }
@@ -207,6 +222,8 @@ public class WorkspaceService {
         entitlement.active = active;
         entitlement.changedAt = occurredAt;
         entitlement.persist();
+        auditLog.record(workspaceIdOf(permitId), Caller.SYSTEM, active ? "entitlement.granted" : "entitlement.ended",
+                userId + " to " + datasetId + " under permit " + permitId);
         LOG.infof("Entitlement of %s to %s under permit %s %s", userId, datasetId, permitId, active ? "granted" : "ended");
     }
 
@@ -221,9 +238,20 @@ public class WorkspaceService {
         return mounts.stream().filter(m -> entitled.contains(m.datasetId)).toList();
     }
 
+    /** The workspace if the caller may see it; a refusal of an existing one is audited. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Workspace> find(String id, Caller caller) {
-        return Workspace.<Workspace>findByIdOptional(id).filter(w -> w.visibleTo(caller));
+        Optional<Workspace> found = Workspace.findByIdOptional(id);
+        if (found.isPresent() && !found.get().visibleTo(caller)) {
+            auditLog.recordDenial(id, caller.subject(), "workspace.access.denied", "not a member");
+            return Optional.empty();
+        }
+        return found;
+    }
+
+    /** Facts may be recorded before the permit's workspace exists: then the entry names only the permit. */
+    private static String workspaceIdOf(String permitId) {
+        return Workspace.findByPermit(permitId).map(w -> w.id).orElse(null);
     }
 
     private static boolean seesAll(Caller caller) {

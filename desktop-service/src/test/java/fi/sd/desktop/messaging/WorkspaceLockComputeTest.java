@@ -71,6 +71,7 @@ class WorkspaceLockComputeTest {
         DesktopApi.create(token, workspaceId, DesktopApi.desktop("another")).statusCode(409);
         DesktopApi.command(token, desktopId, "resume").statusCode(409).body("detail", containsString("LOCKED"));
         DesktopApi.command(token, desktopId, "reboot").statusCode(409);
+        DesktopApi.awaitAudit(workspaceId, "workspace.locked", "desktop.stopped", "session.closed", "session.refused");
     }
 
     @Test
@@ -118,5 +119,6 @@ class WorkspaceLockComputeTest {
         List<String> kinds = StreamSupport.stream(purged.get("deleted").spliterator(), false)
                 .map(r -> r.get("kind").asText() + ":" + (r.get("kind").asText().equals("DESKTOP") ? r.get("id").asText() : "")).toList();
         assertThat(kinds).contains("DESKTOP:" + desktopId, "VOLUME:");
+        DesktopApi.awaitAudit(workspaceId, "desktop.deleted", "workspace.purged");
     }
 }

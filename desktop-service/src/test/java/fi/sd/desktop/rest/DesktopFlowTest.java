@@ -101,6 +101,8 @@ class DesktopFlowTest {
                 .then().statusCode(200).body("status", is("CLOSED")).body("closedBy", is("aino.virtanen"));
         given().header("Authorization", AINO).when().post("/api/v1/sessions/" + sessionId + "/heartbeat")
                 .then().statusCode(409).contentType("application/problem+json");
+        DesktopApi.awaitAudit(workspaceId, "mount.added", "desktop.created", "desktop.provisioned", "session.opened", "session.closed");
+        DesktopApi.audit(workspaceId).body("findAll { it.action == 'session.opened' }.actor", is(List.of("aino.virtanen")));
     }
 
     @Test
@@ -125,6 +127,8 @@ class DesktopFlowTest {
                 p -> desktopId.equals(p.get("desktopId").asText()), 1).get(0);
         assertThat(deleted.get("actor").asText()).isEqualTo("aino.virtanen");
         DesktopApi.command(AINO, desktopId, "resume").statusCode(409);
+        DesktopApi.awaitAudit(workspaceId, "desktop.paused", "desktop.resumed", "desktop.rebooted", "desktop.deletion.requested",
+                "desktop.deleted");
     }
 
     @Test
@@ -144,5 +148,6 @@ class DesktopFlowTest {
 
         given().header("Authorization", AINO).when().delete("/api/v1/desktops/" + desktopId).then().statusCode(202);
         DesktopApi.awaitStatus(desktopId, "DELETED");
+        DesktopApi.awaitAudit(workspaceId, "desktop.failed", "desktop.deleted");
     }
 }

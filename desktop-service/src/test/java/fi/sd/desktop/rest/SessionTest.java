@@ -3,6 +3,7 @@ package fi.sd.desktop.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 
 import java.time.Duration;
@@ -49,6 +50,8 @@ class SessionTest {
         DesktopApi.openSession(TestTokens.user("desk.dora", "service-desk").mfa().bearer(), desktopId).statusCode(403);
         DesktopApi.openSession(TestTokens.user("admin.ari", "admin").mfa().bearer(), desktopId).statusCode(403);
 
+        DesktopApi.audit(workspaceId).body("findAll { it.action == 'session.refused' }.actor",
+                hasItems(aino, "outsider.olli", "desk.dora", "admin.ari"));
         String sessionId = DesktopApi.openSession(ainosToken, desktopId).statusCode(201).extract().path("sessionId");
         DesktopApi.openSession(ainosToken, desktopId).statusCode(409).body("detail", containsString(sessionId));
         given().header("Authorization", TestTokens.user("desk.dora", "service-desk").bearer()).when().delete("/api/v1/sessions/" + sessionId)
@@ -96,5 +99,6 @@ class SessionTest {
                 .body("closeReason", containsString("idle"));
         given().header("Authorization", ainosToken).when().post("/api/v1/sessions/" + sessionId + "/heartbeat").then().statusCode(409);
         DesktopApi.openSession(ainosToken, desktopId).statusCode(201);
+        DesktopApi.audit(workspaceId).body("findAll { it.action == 'session.expired' }.actor", is(List.of("system")));
     }
 }

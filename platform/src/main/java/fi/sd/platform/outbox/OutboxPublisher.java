@@ -68,18 +68,26 @@ public class OutboxPublisher {
         producer.flush();
         Instant now = clock.instant();
         int published = 0;
+        int failed = 0;
         for (int i = 0; i < rows.size(); i++) {
             OutboxEvent row = rows.get(i);
             try {
                 sent.get(i).get();
             } catch (ExecutionException e) {
-                // Stop at the first failure: later rows go out after it, in order, on the next pass.
-                LOG.warnf("Outbox event %s (%s) not published: %s", row.eventId, row.eventType, e.getCause().toString());
-                break;
+                // Sent again on the next pass. Every acknowledged row is marked, whatever failed before it:
+                // rows of other keys are on other partitions, and should a later row of the same key have
+                // been acknowledged, sending it again would only add a duplicate, not restore the order.
+                if (failed++ == 0) {
+                    LOG.warnf("Outbox event %s (%s) not published: %s", row.eventId, row.eventType, e.getCause().toString());
+                }
+                continue;
             }
             row.publishedAt = now;
             metrics.published(row.eventType);
             published++;
+        }
+        if (failed > 1) {
+            LOG.warnf("%d outbox events of this pass not published, retried on the next", failed);
         }
         return published;
     }

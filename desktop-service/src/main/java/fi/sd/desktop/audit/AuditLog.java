@@ -1,0 +1,142 @@
+package fi.sd.desktop.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+
+import fi.sd.platform.rest.PageRequest;
+import fi.sd.platform.rest.ResultPage;
+
+/**
+ * The append-only, hash-chained audit log of everything done in and to workspaces. An entry is
+ * written in the transaction of the action it records, so there is no action without its entry
+ * and no entry for an action rolled back.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    static final int DETAIL_MAX = 4000;
+    private static final int VERIFY_BATCH = 1000;
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    @Inject
+    public AuditLog(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /**
+     * Appends an entry in the caller's transaction. Actions are dotted lower-case names
+     * ({@code workspace.locked}); the actor is a user id, or {@code system} for what the service
+     * does on its own or on another service's event.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEntry record(String workspaceId, String actor, String action, String detail) {
+        AuditHead head = em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
+        AuditEntry entry = new AuditEntry();
+        entry.seq = head.lastSeq + 1;
+        entry.occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        entry.workspaceId = workspaceId;
+        entry.actor = actor;
+        entry.action = action;
+        entry.detail = detail.length() > DETAIL_MAX ? detail.substring(0, DETAIL_MAX - 1) + "…" : detail;
+        entry.previousHash = head.lastHash;
+        entry.entryHash = AuditChain.hashOf(entry);
+        entry.persist();
+        head.lastSeq = entry.seq;
+        head.lastHash = entry.entryHash;
+        return entry;
+    }
+
+    /**
+     * Records a refused request. Its own transaction, since the request's is rolled back by the
+     * refusal; call it before the request has written an entry of its own, which would hold the
+     * chain's head.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public AuditEntry recordDenial(String workspaceId, String actor, String action, String detail) {
+        return record(workspaceId, actor, action, detail);
+    }
+
+    /** Entries matching every filter given, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ResultPage<AuditEntry> search(AuditQuery filter, PageRequest paging) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (filter.workspaceId() != null) {
+            where.append(" and workspaceId = :workspaceId");
+            parameters.put("workspaceId", filter.workspaceId());
+        }
+        if (filter.actor() != null) {
+            where.append(" and actor = :actor");
+            parameters.put("actor", filter.actor());
+        }
+        if (filter.from() != null) {
+            where.append(" and occurredAt >= :from");
+            parameters.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.append(" and occurredAt < :to");
+            parameters.put("to", filter.to());
+        }
+        PanacheQuery<AuditEntry> query = AuditEntry.find(where.toString(), Sort.descending("seq"), parameters);
+        return new ResultPage<>(query.page(Page.of(paging.page(), paging.size())).list(), query.count(), paging);
+    }
+
+    /**
+     * Walks the whole chain in order: every entry's hash must match its fields, link to the entry
+     * before it, and the numbers must run without a gap up to the head.
+     */
+    @Transactional
+    public AuditVerification verify() {
+        String previousHash = AuditChain.GENESIS;
+        long expectedSeq = 1;
+        while (true) {
+            List<AuditEntry> batch = em.createQuery("from AuditEntry where seq >= :from order by seq", AuditEntry.class)
+                    .setParameter("from", expectedSeq).setMaxResults(VERIFY_BATCH).getResultList();
+            for (AuditEntry entry : batch) {
+                if (entry.seq != expectedSeq) {
+                    return AuditVerification.broken(expectedSeq - 1, expectedSeq, "missing: the next entry is " + entry.seq);
+                }
+                if (!entry.previousHash.equals(previousHash)) {
+                    return AuditVerification.broken(expectedSeq - 1, entry.seq, "does not link to the entry before it");
+                }
+                if (!AuditChain.hashOf(entry).equals(entry.entryHash)) {
+                    return AuditVerification.broken(expectedSeq - 1, entry.seq, "its content does not match its hash");
+                }
+                previousHash = entry.entryHash;
+                expectedSeq++;
+            }
+            em.clear();
+            if (batch.size() < VERIFY_BATCH) {
+                break;
+            }
+        }
+        long verified = expectedSeq - 1;
+        AuditHead head = em.find(AuditHead.class, AuditHead.ID);
+        if (head.lastSeq != verified || !head.lastHash.equals(previousHash)) {
+            return AuditVerification.broken(verified, verified + 1,
+                    "the log ends at entry " + verified + " but entry " + head.lastSeq + " was written");
+        }
+        return AuditVerification.intact(verified);
+    }
+
+    /** The filters of {@link #search}; each may be null. */
+    public record AuditQuery(String workspaceId, String actor, Instant from, Instant to) {
+    }
+}

@@ -1,0 +1,130 @@
+package fi.sd.desktop.audit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import fi.sd.desktop.WorkspaceApi;
+import fi.sd.events.permit.DataReleased;
+import fi.sd.events.permit.PermitGranted;
+import fi.sd.events.permit.ReleasedFile;
+import fi.sd.testsupport.ServiceTestEnvironment;
+import fi.sd.testsupport.TestEvents;
+import fi.sd.testsupport.TestTokens;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The audit log records what happens to a workspace, can be read by auditors only, and betrays any change to it. */
+@QuarkusTest
+@WithTestResource(ServiceTestEnvironment.class)
+class AuditLogTest {
+
+    private static final String OUTSIDER = TestTokens.user("outi.outsider", "researcher").bearer();
+    private static final String RESEARCHER = TestTokens.user("aino.virtanen", "researcher").bearer();
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void workspaceEventsAndRefusedAccessAreRecordedAndReadableByAuditorsOnly() {
+        String workspaceId = readyWorkspaceWithARelease();
+        given().header("Authorization", OUTSIDER).when().get("/api/v1/workspaces/" + workspaceId).then().statusCode(404);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().header("Authorization", WorkspaceApi.AUDITOR)
+                .queryParam("workspaceId", workspaceId).when().get("/api/v1/audit")
+                .then().statusCode(200)
+                .body("action", hasItems("workspace.opened", "mount.added", "workspace.access.denied"))
+                .body("findAll { it.action == 'workspace.access.denied' }.actor", hasItem("outi.outsider"))
+                .body("workspaceId", not(hasItem(not(is(workspaceId))))));
+        given().header("Authorization", WorkspaceApi.AUDITOR).queryParam("actor", "outi.outsider")
+                .queryParam("from", Instant.now().minusSeconds(600).toString()).queryParam("to", Instant.now().plusSeconds(60).toString())
+                .when().get("/api/v1/audit")
+                .then().statusCode(200).header("X-Total-Count", not("0")).body("actor", not(hasItem(not(is("outi.outsider")))));
+
+        given().header("Authorization", RESEARCHER).when().get("/api/v1/audit").then().statusCode(403);
+        given().header("Authorization", RESEARCHER).when().get("/api/v1/audit/verify").then().statusCode(403);
+        given().when().get("/api/v1/audit").then().statusCode(401);
+        given().header("Authorization", WorkspaceApi.AUDITOR).queryParam("from", "yesterday").when().get("/api/v1/audit")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", is("from"));
+    }
+
+    @Test
+    void theDatabaseRefusesChangesAndVerifyFindsATamperedEntry() throws SQLException {
+        String workspaceId = readyWorkspaceWithARelease();
+        long seq = await().atMost(Duration.ofSeconds(10)).until(() -> mountEntryOf(workspaceId), s -> s > 0);
+        given().header("Authorization", WorkspaceApi.AUDITOR).when().get("/api/v1/audit/verify")
+                .then().statusCode(200).body("valid", is(true));
+
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeUpdate("UPDATE audit_entry SET detail = 'nothing' WHERE seq = " + seq))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> statement.executeUpdate("DELETE FROM audit_entry WHERE seq = " + seq))
+                    .hasMessageContaining("append-only");
+
+            // Someone with the owner's rights switches the guard off and rewrites history.
+            String original = detailOf(statement, seq);
+            tamper(statement, seq, "nothing was mounted");
+            try {
+                given().header("Authorization", WorkspaceApi.AUDITOR).when().get("/api/v1/audit/verify")
+                        .then().statusCode(200).body("valid", is(false)).body("brokenAt", is((int) seq))
+                        .body("entries", is((int) seq - 1));
+            } finally {
+                tamper(statement, seq, original);
+            }
+        }
+        given().header("Authorization", WorkspaceApi.AUDITOR).when().get("/api/v1/audit/verify")
+                .then().statusCode(200).body("valid", is(true));
+    }
+
+    private String readyWorkspaceWithARelease() {
+        PermitGranted granted = WorkspaceApi.granted(UUID.randomUUID().toString(), "proj-" + UUID.randomUUID());
+        TestEvents.publish(granted);
+        String workspaceId = WorkspaceApi.awaitStatus(granted.permitId(), "READY");
+        TestEvents.publish(new DataReleased(UUID.randomUUID().toString(), granted.permitId(), granted.permit().projectId(),
+                "thl-avohilmo", List.of(new ReleasedFile("visits.csv", 1024, "a".repeat(64))), "thl.controller",
+                Instant.now()));
+        return workspaceId;
+    }
+
+    private long mountEntryOf(String workspaceId) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT seq FROM audit_entry WHERE action = 'mount.added' AND workspace_id = '"
+                        + workspaceId + "'")) {
+            return rows.next() ? rows.getLong(1) : 0;
+        }
+    }
+
+    private static String detailOf(Statement statement, long seq) throws SQLException {
+        try (var rows = statement.executeQuery("SELECT detail FROM audit_entry WHERE seq = " + seq)) {
+            assertThat(rows.next()).isTrue();
+            return rows.getString(1);
+        }
+    }
+
+    private static void tamper(Statement statement, long seq, String detail) throws SQLException {
+        statement.execute("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only");
+        try {
+            statement.executeUpdate("UPDATE audit_entry SET detail = '" + detail.replace("'", "''") + "' WHERE seq = " + seq);
+        } finally {
+            statement.execute("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_append_only");
+        }
+    }
+}
