@@ -76,8 +76,8 @@ public class SimulatedDesktopProvider implements DesktopProvider {
             server.pendingState = null;
             server.settlesAt = null;
         }
-        return server.state == ServerState.ERROR ? new ServerStatus(server.state, Optional.ofNullable(server.fault))
-                : ServerStatus.of(server.state);
+        return new ServerStatus(server.state, server.state == ServerState.ERROR ? Optional.ofNullable(server.fault) : Optional.empty(),
+                server.pendingState != null);
     }
 
     @Override

@@ -70,31 +70,37 @@ public class DesktopStatusService {
         for (String id : ids) {
             Desktop desktop = em.find(Desktop.class, id);
             desktop.checkedAt = now;
+            if (desktop.status == DesktopStatus.CREATING && desktop.serverId == null) {
+                build(desktop, provider, now);
+                continue;
+            }
+            ServerStatus status = desktop.serverId == null ? ServerStatus.of(ServerState.DELETED) : provider.status(desktop.serverId);
+            if (status.taskInProgress()) {
+                continue;
+            }
             switch (desktop.status) {
-                case CREATING -> follow(desktop, provider, now);
-                case REBOOTING -> followReboot(desktop, provider.status(desktop.serverId), now);
-                case DELETING -> followDeletion(desktop, desktop.serverId == null ? ServerStatus.of(ServerState.DELETED)
-                        : provider.status(desktop.serverId), now);
+                case CREATING -> followBuild(desktop, status, provider, now);
+                case REBOOTING -> followReboot(desktop, status, now);
+                case DELETING -> followDeletion(desktop, status, now);
                 default -> throw new IllegalStateException("Desktop " + id + " claimed while " + desktop.status);
             }
         }
         return ids.size();
     }
 
-    private void follow(Desktop desktop, DesktopProvider provider, Instant now) {
-        if (desktop.serverId == null) {
-            try {
-                ServerRef server = provider.create(new ServerSpec(desktop.id, desktop.name, desktop.flavour, desktop.cores,
-                        desktop.memoryGb, desktop.image, desktop.volumeGb));
-                desktop.serverId = server.serverId();
-                desktop.volumeId = server.volumeId();
-                LOG.infof("Desktop %s: the cloud is building server %s", desktop.id, server.serverId());
-            } catch (ProviderException e) {
-                failProvisioning(desktop, e.getMessage(), now);
-            }
-            return;
+    private void build(Desktop desktop, DesktopProvider provider, Instant now) {
+        try {
+            ServerRef server = provider.create(new ServerSpec(desktop.id, desktop.name, desktop.flavour, desktop.cores,
+                    desktop.memoryGb, desktop.image, desktop.volumeGb));
+            desktop.serverId = server.serverId();
+            desktop.volumeId = server.volumeId();
+            LOG.infof("Desktop %s: the cloud is building server %s", desktop.id, server.serverId());
+        } catch (ProviderException e) {
+            failProvisioning(desktop, e.getMessage(), now);
         }
-        ServerStatus status = provider.status(desktop.serverId);
+    }
+
+    private void followBuild(Desktop desktop, ServerStatus status, DesktopProvider provider, Instant now) {
         switch (status.state()) {
             case ACTIVE -> provisioned(desktop, provider, now);
             case ERROR -> failProvisioning(desktop, status.fault().orElse("The server went into ERROR while building"), now);

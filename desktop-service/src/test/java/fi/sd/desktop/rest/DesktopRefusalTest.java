@@ -42,6 +42,8 @@ class DesktopRefusalTest {
         given().header("Authorization", AINO).when().delete("/api/v1/desktops/" + first).then().statusCode(202);
         DesktopApi.awaitStatus(first, "DELETED");
         DesktopApi.create(AINO, workspaceId, DesktopApi.desktop("four")).statusCode(202);
+        // The refused fourth request's entry went with its rolled-back transaction.
+        DesktopApi.audit(workspaceId).body("findAll { it.action == 'desktop.created' }.size()", is(4));
     }
 
     @Test
