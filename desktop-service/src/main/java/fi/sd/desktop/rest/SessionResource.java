@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,8 +52,9 @@ public class SessionResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "End a session: its user or an admin")
-    public SessionView close(@PathParam("id") String id) {
-        return DesktopMapper.toView(sessions.close(id, caller), sessions.idleTimeout());
+    @Operation(summary = "End a session (204): its user or an admin")
+    public Response close(@PathParam("id") String id) {
+        sessions.close(id, caller);
+        return Response.noContent().build();
     }
 }

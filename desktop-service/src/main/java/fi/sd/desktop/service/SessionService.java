@@ -137,13 +137,12 @@ public class SessionService {
 
     /** Ends a session: its user or an admin. */
     @Transactional
-    public DesktopSession close(String id, Caller caller) {
+    public void close(String id, Caller caller) {
         DesktopSession session = visible(id, caller);
         if (!session.userId.equals(caller.subject()) && !caller.has(Role.ADMIN)) {
             throw ProblemException.forbidden("Only the session's user or an admin may close it");
         }
         end(session, SessionCommand.CLOSE, caller.subject(), "closed");
-        return session;
     }
 
     /** Ends the open sessions of a desktop that stops serving them (paused, rebooted, deleted, stopped). */

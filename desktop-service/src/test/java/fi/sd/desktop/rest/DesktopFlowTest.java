@@ -97,8 +97,8 @@ class DesktopFlowTest {
         given().header("Authorization", MIKKO).when().delete("/api/v1/sessions/" + sessionId).then().statusCode(404);
         given().header("Authorization", AINO).when().post("/api/v1/sessions/" + sessionId + "/heartbeat")
                 .then().statusCode(200).body("status", is("OPEN"));
-        given().header("Authorization", AINO).when().delete("/api/v1/sessions/" + sessionId)
-                .then().statusCode(200).body("status", is("CLOSED")).body("closedBy", is("aino.virtanen"));
+        given().header("Authorization", AINO).when().delete("/api/v1/sessions/" + sessionId).then().statusCode(204);
+        DesktopApi.session(AINO, sessionId).statusCode(200).body("status", is("CLOSED")).body("closedBy", is("aino.virtanen"));
         given().header("Authorization", AINO).when().post("/api/v1/sessions/" + sessionId + "/heartbeat")
                 .then().statusCode(409).contentType("application/problem+json");
         DesktopApi.awaitAudit(workspaceId, "mount.added", "desktop.created", "desktop.provisioned", "session.opened", "session.closed");

@@ -57,7 +57,10 @@ class SessionTest {
         given().header("Authorization", TestTokens.user("desk.dora", "service-desk").bearer()).when().delete("/api/v1/sessions/" + sessionId)
                 .then().statusCode(403);
         given().header("Authorization", TestTokens.user("admin.ari", "admin").bearer()).when().delete("/api/v1/sessions/" + sessionId)
-                .then().statusCode(200).body("status", is("CLOSED")).body("closedBy", is("admin.ari"));
+                .then().statusCode(204);
+        DesktopApi.session(ainosToken, sessionId).statusCode(200).body("status", is("CLOSED")).body("closedBy", is("admin.ari"));
+        given().header("Authorization", TestTokens.user("admin.ari", "admin").bearer()).when().delete("/api/v1/sessions/" + sessionId)
+                .then().statusCode(409);
         DesktopApi.openSession(ainosToken, desktopId).statusCode(201);
 
         DesktopApi.command(DesktopApi.member(mikko), desktopId, "pause").statusCode(200);
