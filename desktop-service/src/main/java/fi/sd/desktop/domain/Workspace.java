@@ -21,6 +21,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import fi.sd.events.PermitRoute;
 import fi.sd.platform.domain.TransitionTable;
+import fi.sd.platform.security.Caller;
+import fi.sd.platform.security.Role;
 
 /** The secure environment of one permit's project: its members work here, and only here, on its data. */
 @Entity
@@ -88,6 +90,11 @@ public class Workspace extends PanacheEntityBase {
     /** Moves the workspace along {@link #LIFECYCLE}; a 409 problem when the command is not allowed in its status. */
     public void apply(WorkspaceCommand command) {
         status = LIFECYCLE.require(status, command);
+    }
+
+    /** Members, the service desk, auditors and admins see a workspace; nobody else learns it exists. */
+    public boolean visibleTo(Caller caller) {
+        return caller.hasAny(Role.SERVICE_DESK, Role.AUDITOR, Role.ADMIN) || members.contains(caller.subject());
     }
 
     public static Optional<Workspace> findByPermit(String permitId) {

@@ -2,6 +2,7 @@ package fi.sd.desktop.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,15 +36,17 @@ public class WorkspacePurgeService {
     private final Outbox outbox;
     private final Clock clock;
     private final AuditLog auditLog;
+    private final DesktopService desktops;
 
     @Inject
     public WorkspacePurgeService(WorkspaceRepository workspaces, EntityManager em, Outbox outbox, Clock clock,
-            AuditLog auditLog) {
+            AuditLog auditLog, DesktopService desktops) {
         this.workspaces = workspaces;
         this.em = em;
         this.outbox = outbox;
         this.clock = clock;
         this.auditLog = auditLog;
+        this.desktops = desktops;
     }
 
     /** Purges up to {@code limit} locked workspaces whose retention has ended; returns how many. */
@@ -55,10 +58,11 @@ public class WorkspacePurgeService {
             Workspace workspace = em.find(Workspace.class, id);
             workspace.apply(WorkspaceCommand.PURGE);
             workspace.updatedAt = now;
-            List<DeletedResource> deleted = DatasetMount.ofPermit(workspace.permitId).stream().map(mount -> {
+            List<DeletedResource> deleted = new ArrayList<>(desktops.purgeAllIn(workspace));
+            for (DatasetMount mount : DatasetMount.ofPermit(workspace.permitId)) {
                 mount.delete();
-                return new DeletedResource("MOUNT", mount.releaseId, mount.mountPath, now);
-            }).toList();
+                deleted.add(new DeletedResource("MOUNT", mount.releaseId, mount.mountPath, now));
+            }
             // The deletion record: what was deleted and when, kept after the workspace's data is gone.
             auditLog.record(workspace.id, Caller.SYSTEM, "workspace.purged", "locked " + workspace.lockedAt + ", deleted "
                     + deleted.stream().map(r -> r.kind() + " " + r.id() + " " + r.name()).toList());

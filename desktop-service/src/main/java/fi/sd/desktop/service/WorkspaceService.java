@@ -151,6 +151,7 @@ public class WorkspaceService {
         auditLog.record(workspace.id, Caller.SYSTEM, "workspace.locked", reason + ", purge after " + workspace.purgeAfter);
         outbox.publish(workspace.id, new WorkspaceLocked(workspace.id, workspace.permitId, workspace.projectId, reason,
                 workspace.purgeAfter, now));
+        // Sessions, desktops and the airlock stop in the lock's transaction: once LOCKED, nothing in it runs.
         lockdown.fire(new WorkspaceLockdown(workspace, reason, now));
         LOG.infof("Workspace %s locked (%s), purge after %s", workspace.id, reason, workspace.purgeAfter);
     }
@@ -239,7 +240,7 @@ public class WorkspaceService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Workspace> find(String id, Caller caller) {
         Optional<Workspace> found = Workspace.findByIdOptional(id);
-        if (found.isPresent() && !seesAll(caller) && !found.get().members.contains(caller.subject())) {
+        if (found.isPresent() && !found.get().visibleTo(caller)) {
             auditLog.recordDenial(id, caller.subject(), "workspace.access.denied", "not a member");
             return Optional.empty();
         }

@@ -1,0 +1,161 @@
+package fi.sd.desktop.provider;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import fi.sd.desktop.config.DesktopConfig;
+import io.quarkus.arc.lookup.LookupIfProperty;
+
+/**
+ * A cloud in the database: builds, reboots and deletions take their configured time on the
+ * platform clock, builds fail on demand (by name or at a rate) with Nova's "no valid host" fault,
+ * and a build beyond the core quota is refused as Nova refuses it.
+ */
+@ApplicationScoped
+@LookupIfProperty(name = "sd.desktop.provider.kind", stringValue = "simulated", lookupIfMissing = true)
+public class SimulatedDesktopProvider implements DesktopProvider {
+
+    static final String NO_VALID_HOST = "No valid host was found. There are not enough hosts available.";
+
+    private static final Logger LOG = Logger.getLogger(SimulatedDesktopProvider.class);
+
+    private final Clock clock;
+    private final DesktopConfig.Provider.Simulated config;
+    private final Pattern failingNames;
+
+    @Inject
+    public SimulatedDesktopProvider(Clock clock, DesktopConfig config) {
+        this.clock = clock;
+        this.config = config.provider().simulated();
+        this.failingNames = this.config.failingNames().filter(p -> !p.isBlank()).map(Pattern::compile).orElse(null);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ServerRef create(ServerSpec spec) {
+        long used = SimulatedServer.<SimulatedServer>stream("state <> ?1", ServerState.DELETED).mapToLong(s -> s.cores).sum();
+        if (used + spec.cores() > config.quotaCores()) {
+            throw new ProviderException("Quota exceeded for cores: requested " + spec.cores() + ", but already used " + used
+                    + " of " + config.quotaCores() + " cores");
+        }
+        SimulatedServer server = new SimulatedServer();
+        server.id = UUID.randomUUID().toString();
+        server.volumeId = UUID.randomUUID().toString();
+        server.name = spec.name();
+        server.cores = spec.cores();
+        server.state = ServerState.BUILD;
+        boolean fails = failingNames != null && failingNames.matcher(spec.name()).matches()
+                || ThreadLocalRandom.current().nextDouble() < config.failureRate();
+        settle(server, fails ? ServerState.ERROR : ServerState.ACTIVE, config.buildDelay());
+        server.fault = fails ? NO_VALID_HOST : null;
+        server.persist();
+        LOG.debugf("Simulated server %s building for desktop %s", server.id, spec.desktopId());
+        return new ServerRef(server.id, server.volumeId);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ServerStatus status(String serverId) {
+        SimulatedServer server = SimulatedServer.findById(serverId);
+        if (server == null) {
+            return ServerStatus.of(ServerState.DELETED);
+        }
+        if (server.pendingState != null && !clock.instant().isBefore(server.settlesAt)) {
+            server.state = server.pendingState;
+            server.pendingState = null;
+            server.settlesAt = null;
+        }
+        return new ServerStatus(server.state, server.state == ServerState.ERROR ? Optional.ofNullable(server.fault) : Optional.empty(),
+                server.pendingState != null);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void pause(String serverId) {
+        change(serverId, Set.of(ServerState.ACTIVE), ServerState.PAUSED);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void unpause(String serverId) {
+        change(serverId, Set.of(ServerState.PAUSED), ServerState.ACTIVE);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reboot(String serverId) {
+        SimulatedServer server = current(serverId, Set.of(ServerState.ACTIVE));
+        server.state = ServerState.REBOOT;
+        settle(server, ServerState.ACTIVE, config.rebootDelay());
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void stop(String serverId) {
+        // A stop overrides a reboot in progress, as Nova's does.
+        SimulatedServer server = found(serverId);
+        if (!Set.of(ServerState.ACTIVE, ServerState.PAUSED, ServerState.REBOOT).contains(server.state)) {
+            throw new ProviderException("Cannot stop while the server is in state " + server.state);
+        }
+        server.state = ServerState.SHUTOFF;
+        server.pendingState = null;
+        server.settlesAt = null;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void start(String serverId) {
+        change(serverId, Set.of(ServerState.SHUTOFF), ServerState.ACTIVE);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void delete(String serverId) {
+        SimulatedServer server = SimulatedServer.findById(serverId);
+        if (server != null && server.state != ServerState.DELETED) {
+            settle(server, ServerState.DELETED, config.deleteDelay());
+        }
+    }
+
+    private void change(String serverId, Set<ServerState> from, ServerState to) {
+        SimulatedServer server = current(serverId, from);
+        server.state = to;
+        server.pendingState = null;
+        server.settlesAt = null;
+    }
+
+    /** The server, if it is in one of {@code from} with nothing in progress; otherwise refused as Nova refuses (409). */
+    private SimulatedServer current(String serverId, Set<ServerState> from) {
+        SimulatedServer server = found(serverId);
+        if (!from.contains(server.state) || server.pendingState != null) {
+            throw new ProviderException("Cannot do this while the server is in state " + server.state);
+        }
+        return server;
+    }
+
+    /** The server, brought up to date with the clock; refused as Nova refuses an unknown server (404). */
+    private SimulatedServer found(String serverId) {
+        SimulatedServer server = SimulatedServer.findById(serverId);
+        if (server == null) {
+            throw new ProviderException("Server " + serverId + " could not be found");
+        }
+        status(serverId);
+        return server;
+    }
+
+    private void settle(SimulatedServer server, ServerState to, Duration delay) {
+        server.pendingState = to;
+        server.settlesAt = clock.instant().plus(delay);
+    }
+}
