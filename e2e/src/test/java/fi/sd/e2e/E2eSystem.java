@@ -100,6 +100,9 @@ public final class E2eSystem {
         // A locked workspace is purged seconds later, so that the Findata scenario sees the purge.
         env.put("SD_DESKTOP_RETENTION", "5s");
         env.put("SD_DESKTOP_PURGE_INTERVAL", "1s");
+        // A quick simulated cloud: desktops run a second after they are asked for.
+        env.put("SD_DESKTOP_PROVIDER_SIMULATED_BUILD_DELAY", "1s");
+        env.put("SD_DESKTOP_PROVIDER_POLL_INTERVAL", "500ms");
         if (databases.containsKey(service)) {
             env.put("DB_URL", databases.get(service));
             env.put("DB_USER", PostgresTestDatabase.user());
