@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 
@@ -61,15 +62,13 @@ public class OutboxPublisher {
             return 0;
         }
         Producer<String, String> producer = kafka.producer();
-        List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
-        for (OutboxEvent row : rows) {
-            sent.add(producer.send(CloudEventCodec.toRecord(row.topic, row.messageKey, toCloudEvent(row))));
-        }
+        List<Future<RecordMetadata>> sent = sendInOrder(producer,
+                rows.stream().map(row -> CloudEventCodec.toRecord(row.topic, row.messageKey, toCloudEvent(row))).toList());
         producer.flush();
         Instant now = clock.instant();
         int published = 0;
         int failed = 0;
-        for (int i = 0; i < rows.size(); i++) {
+        for (int i = 0; i < sent.size(); i++) {
             OutboxEvent row = rows.get(i);
             try {
                 sent.get(i).get();
@@ -90,6 +89,38 @@ public class OutboxPublisher {
             LOG.warnf("%d outbox events of this pass not published, retried on the next", failed);
         }
         return published;
+    }
+
+    /**
+     * Sends the records in order, up to the first one the producer refuses before it leaves (no
+     * metadata while the broker is away): nothing after it may go out now, or a later event of the
+     * same key would overtake it once the broker is back.
+     */
+    static List<Future<RecordMetadata>> sendInOrder(Producer<String, String> producer, List<ProducerRecord<String, String>> records) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
+        for (ProducerRecord<String, String> record : records) {
+            Future<RecordMetadata> send = producer.send(record);
+            sent.add(send);
+            if (refused(send)) {
+                break;
+            }
+        }
+        return sent;
+    }
+
+    private static boolean refused(Future<RecordMetadata> send) {
+        if (!send.isDone()) {
+            return false;
+        }
+        try {
+            send.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     @Transactional
