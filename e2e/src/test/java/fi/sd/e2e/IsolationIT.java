@@ -139,6 +139,14 @@ class IsolationIT extends SystemTest {
         return rows.stream().flatMap(row -> callersOfA().map(caller -> Arguments.of(row, caller)));
     }
 
+    @ParameterizedTest(name = "{0}: the GA4GH visas of B's applicant are not theirs to read")
+    @MethodSource("callersOfA")
+    void aPersonOfProjectACannotReadTheVisasOfProjectBsMembers(String caller) {
+        projectB.asResearcher(projectB.applicant).get("/permissions/{userId}", projectB.applicant).then().statusCode(200);
+        // A user's passport is theirs, not a project's: another user is told it is forbidden, as API.md's role rule says.
+        assertProblem(callerOfA(caller).get("/permissions/{userId}", projectB.applicant), 403);
+    }
+
     @ParameterizedTest(name = "a researcher: {0} is 403")
     @MethodSource("reservedCommands")
     void aResearcherCannotIssueHandlerAuthorityOrServiceDeskCommands(Command command) {

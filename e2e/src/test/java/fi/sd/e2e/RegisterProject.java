@@ -68,7 +68,7 @@ public final class RegisterProject {
         return api.as(userId, "researcher");
     }
 
-    public Response offerInCatalogue() {
+    public void offerInCatalogue() {
         Map<String, Object> item = Map.of(
                 "datasetId", datasetId,
                 "title", "Care register extract " + datasetId,
@@ -76,19 +76,15 @@ public final class RegisterProject {
                 "organisation", org,
                 "terms", List.of(Map.of("id", "no-reidentification", "title", "No re-identification",
                         "text", "You will not try to identify any person.")));
-        Response created = asController().body(item).post("/catalogue");
-        catalogueItemId = created.then().statusCode(201).extract().path("id");
-        return created;
+        catalogueItemId = asController().body(item).post("/catalogue").then().statusCode(201).extract().path("id");
     }
 
-    public Response recordPermit() {
+    public void recordPermit() {
         Map<String, Object> permit = new HashMap<>(Api.findataPermit(projectId, system.today(), system.today().plusYears(1)));
         permit.put("route", "REGISTER");
         permit.put("datasets", List.of(Map.of("id", datasetId, "controller", org, "title", "Care register extract")));
         permit.put("persons", List.of(person(applicant), person(member), person(bystander)));
-        Response created = asController().body(permit).post("/permits");
-        permitId = created.then().statusCode(201).extract().path("id");
-        return created;
+        permitId = asController().body(permit).post("/permits").then().statusCode(201).extract().path("id");
     }
 
     /** The applicant's draft; apply-service learns the permit from its event, so the draft is refused (422) until then. */
@@ -120,7 +116,7 @@ public final class RegisterProject {
     }
 
     /** The controller's release; permit-service waits for the approval's event, so it is refused (409) until then. */
-    public Response release() {
+    public void release() {
         Map<String, Object> release = Map.of("datasetId", datasetId, "files", List.of(Map.of(
                 "name", "discharges.csv", "sizeBytes", 2048, "sha256", "ab".repeat(32))));
         AtomicReference<Response> created = new AtomicReference<>();
@@ -130,7 +126,6 @@ public final class RegisterProject {
             return answer.statusCode() != 409;
         });
         releaseId = created.get().then().statusCode(201).extract().path("id");
-        return created.get();
     }
 
     public Response command(RequestSpecification caller, String command, Map<String, ?> body) {
