@@ -2,12 +2,16 @@ package fi.sd.e2e;
 
 import static io.restassured.RestAssured.given;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
+import io.restassured.filter.Filter;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -20,23 +24,50 @@ public final class Api {
     public static final String RESEARCHER = "mikko.korhonen";
     public static final String SERVICE_DESK = "service.desk";
 
+    /** Every request the tests sent to the gateway in this JVM, for the contract check against the OpenAPI document. */
+    private static final Queue<Call> CALLS = new ConcurrentLinkedQueue<>();
+
     private final E2eSystem system;
+    private final Filter recorder;
 
     public Api(E2eSystem system) {
         this.system = system;
+        this.recorder = (request, response, context) -> {
+            URI uri = URI.create(request.getURI());
+            if (request.getURI().startsWith(system.gatewayUrl())) {
+                CALLS.add(new Call(request.getMethod(), uri.getPath()));
+            }
+            return context.next(request, response);
+        };
     }
 
     public RequestSpecification as(String userId, String... roles) {
-        return given().baseUri(system.gatewayUrl()).basePath("/api/v1")
-                .header("Authorization", TestTokens.user(userId, roles).bearer())
+        return request(TestTokens.user(userId, roles).bearer());
+    }
+
+    /** A data controller acting for {@code org} (the token's {@code org} claim). */
+    public RequestSpecification asController(String userId, String org) {
+        return request(TestTokens.user(userId, "data-controller").org(org).bearer());
+    }
+
+    private RequestSpecification request(String authorization) {
+        return given().baseUri(system.gatewayUrl()).basePath("/api/v1").filter(recorder)
+                .header("Authorization", authorization)
                 .contentType(ContentType.JSON);
     }
 
     /** A caller who signed in with a second factor (`mfa` in `amr`), as a desktop session needs. */
     public RequestSpecification withMfa(String userId, String... roles) {
-        return given().baseUri(system.gatewayUrl()).basePath("/api/v1")
-                .header("Authorization", TestTokens.user(userId, roles).mfa().bearer())
-                .contentType(ContentType.JSON);
+        return request(TestTokens.user(userId, roles).mfa().bearer());
+    }
+
+    /** The calls recorded so far, in the order they were sent. */
+    public static List<Call> calls() {
+        return List.copyOf(CALLS);
+    }
+
+    /** One request as the gateway received it: the method and the path without the query. */
+    public record Call(String method, String path) {
     }
 
     public RequestSpecification asFindata() {
