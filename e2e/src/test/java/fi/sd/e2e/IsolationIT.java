@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Scenario 4: two projects side by side. A person of project A asks for each of project B's
  * resources by id (404: B's things do not exist for them) and lists everything (nothing of B);
  * a researcher issues every command reserved to handlers, the permit authority or the service
- * desk (403). Each table is one row per endpoint of API.md: a new endpoint is one more row.
+ * desk, and reads the audit log (403). Each table is one row per endpoint of API.md: a new
+ * endpoint is one more row.
  */
 class IsolationIT extends SystemTest {
 
@@ -38,7 +39,14 @@ class IsolationIT extends SystemTest {
             "/permits/{permitId}/releases",
             "/permits/{permitId}/releases/{releaseId}",
             "/applications/{applicationId}",
-            "/workspaces/{workspaceId}");
+            "/workspaces/{workspaceId}",
+            "/workspaces/{workspaceId}/desktops",
+            "/desktops/{desktopId}",
+            "/sessions/{sessionId}",
+            "/workspaces/{workspaceId}/imports",
+            "/imports/{importId}",
+            "/workspaces/{workspaceId}/exports",
+            "/exports/{exportId}");
 
     /** Every list, and the field of its items that must never name project B's id of that kind. */
     private static final List<Listing> LISTINGS = List.of(
@@ -72,7 +80,14 @@ class IsolationIT extends SystemTest {
             new Command(Method.POST, "/applications/{applicationId}/request-review", ids -> Map.of("userIds", List.of(ids.get("member")))),
             new Command(Method.POST, "/applications/{applicationId}/remark", ids -> Map.of("comment", "Handler only", "public", true)),
             new Command(Method.POST, "/applications/{applicationId}/review", ids -> Map.of("comment", "Reviewer only")),
-            new Command(Method.DELETE, "/entitlements/blocklist/{datasetId}/{member}", ids -> null));
+            new Command(Method.DELETE, "/entitlements/blocklist/{datasetId}/{member}", ids -> null),
+            new Command(Method.POST, "/imports/{importId}/approve", ids -> Map.of("comment", "Service desk only")),
+            new Command(Method.POST, "/imports/{importId}/reject", ids -> Map.of("comment", "Service desk only")),
+            new Command(Method.POST, "/imports/{importId}/complete", ids -> Map.of("comment", "Service desk only")),
+            new Command(Method.POST, "/exports/{exportId}/approve", ids -> Map.of("comment", "Reviewers only")),
+            new Command(Method.POST, "/exports/{exportId}/reject", ids -> Map.of("comment", "Reviewers only")),
+            new Command(Method.GET, "/audit", ids -> null),
+            new Command(Method.GET, "/audit/verify", ids -> null));
 
     private static final String RESEARCHER_OF_A = "researcher of A";
     private static final String CONTROLLER_OF_A = "controller of A";
@@ -186,6 +201,14 @@ class IsolationIT extends SystemTest {
         ids.put("workspaceId", await("the workspace of " + project.projectId).atMost(RegisterProject.ASYNC).until(
                 () -> project.asResearcher(project.applicant).queryParam("projectId", project.projectId).get("/workspaces")
                         .then().statusCode(200).extract().<List<String>>path("id"), found -> !found.isEmpty()).get(0));
+        // What happens inside the workspace: a desktop with the applicant's session, an import and an export.
+        ids.put("desktopId", Flows.runningDesktop(api, ids.get("workspaceId"), project.applicant));
+        ids.put("sessionId", api.withMfa(project.applicant, "researcher").post("/desktops/{id}/sessions", ids.get("desktopId"))
+                .then().statusCode(201).extract().path("sessionId"));
+        ids.put("importId", project.asResearcher(project.applicant).body(Map.of("kind", "SOFTWARE", "description", "R 4.4 packages"))
+                .post("/workspaces/{id}/imports", ids.get("workspaceId")).then().statusCode(201).extract().path("id"));
+        ids.put("exportId", project.asResearcher(project.applicant).body(Flows.export("LOW"))
+                .post("/workspaces/{id}/exports", ids.get("workspaceId")).then().statusCode(201).extract().path("id"));
         // A Findata permit naming the applicant too: the permit authority's commands on it are not theirs either.
         Map<String, Object> findata = new HashMap<>(Api.findataPermit(project.projectId + "-findata", system.today(),
                 system.today().plusYears(1)));
