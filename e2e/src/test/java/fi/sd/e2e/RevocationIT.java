@@ -37,7 +37,7 @@ class RevocationIT extends SystemTest {
                         .then().statusCode(200).body("status", is("LOCKED")));
         await("the session has ended").atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(100))
                 .untilAsserted(() -> api.as(project.applicant, "researcher").get("/sessions/{id}", sessionId)
-                        .then().statusCode(200).body("status", is("CLOSED"))));
+                        .then().statusCode(200).body("status", is("CLOSED")));
         api.withMfa(project.applicant, "researcher").post("/desktops/{id}/sessions", desktopId).then().statusCode(409);
         await("the entitlements have ended").atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(100))
                 .untilAsserted(() -> project.asController().queryParam("permitId", project.permitId).get("/entitlements")
