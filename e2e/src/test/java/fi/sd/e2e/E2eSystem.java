@@ -97,6 +97,9 @@ public final class E2eSystem {
         env.put("DESKTOP_SERVICE_URL", "http://127.0.0.1:" + ports.get(DESKTOP));
         // The expiry scheduler keeps up with a clock that the tests move by days.
         env.put("SD_PERMIT_EXPIRY_INTERVAL", "1s");
+        // One load generator with one token drives the benchmarks: the per-caller limit is not what they measure.
+        env.put("SD_GATEWAY_RATE_LIMIT_PER_SECOND", "1000000");
+        env.put("SD_GATEWAY_RATE_LIMIT_BURST", "1000000");
         // A locked workspace is purged seconds later, so that the Findata scenario sees the purge.
         env.put("SD_DESKTOP_RETENTION", "5s");
         env.put("SD_DESKTOP_PURGE_INTERVAL", "1s");

@@ -43,9 +43,10 @@ public final class Benchmarks {
     private static void measure(Report report, String what, Section section) {
         try {
             section.run();
-        } catch (Exception e) {
+        } catch (Exception | AssertionError e) {
             report.note("Not measured: " + e);
-            report.verdict(what, "not measured (" + e.getMessage() + ")", "", false);
+            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            report.verdict(what, "not measured (" + reason + ")", "", false);
         }
     }
 }

@@ -58,7 +58,7 @@ final class ReadPath {
                     + "WHERE NOT EXISTS (SELECT 1 FROM permit WHERE id = 'bench-read-permit')");
             sql.execute("INSERT INTO application (id, permit_id, project_id, organisation, applicant, state, submitted_once, "
                     + "row_version, created_at, updated_at) "
-                    + "SELECT 'bench-read-' || lpad(i::text, 26, '0'), 'bench-read-permit', 'bench-read', '" + ORG + "', "
+                    + "SELECT 'bench-read-' || lpad(i::text, 25, '0'), 'bench-read-permit', 'bench-read', '" + ORG + "', "
                     + "'applicant.' || (i % 5000), 'SUBMITTED', true, 0, now() - i * interval '1 minute', now() "
                     + "FROM generate_series(1, " + APPLICATIONS + ") AS i ON CONFLICT DO NOTHING");
             sql.execute("INSERT INTO application_dataset (application_id, dataset_id) "
