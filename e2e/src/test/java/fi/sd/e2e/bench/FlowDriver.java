@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,10 +63,12 @@ final class FlowDriver {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         long ticks = duration.toMillis() / 10;
         AtomicInteger tick = new AtomicInteger();
+        CountDownLatch offeredAll = new CountDownLatch(1);
         long started = System.nanoTime();
         ticker.scheduleAtFixedRate(() -> {
             int t = tick.getAndIncrement();
             if (t >= ticks) {
+                offeredAll.countDown();
                 return;
             }
             // Spread the rate evenly over the 100 ticks of each second.
@@ -84,9 +87,7 @@ final class FlowDriver {
                 }));
             }
         }, 0, 10, TimeUnit.MILLISECONDS);
-        while (tick.get() < ticks) {
-            Thread.sleep(50);
-        }
+        offeredAll.await();
         ticker.shutdownNow();
         CompletableFuture.allOf(flows.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - started) / 1e9;

@@ -1,7 +1,13 @@
 package fi.sd.e2e.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 import fi.sd.e2e.ConsumerLag;
 import fi.sd.e2e.E2eSystem;
@@ -82,11 +88,8 @@ final class SustainedFlow {
             }
             long from = System.nanoTime();
             backlog = lag.of(E2eSystem.DESKTOP, TOPIC);
-            long left = backlog;
-            while (left > 0 && System.nanoTime() - from < Duration.ofSeconds(300).toNanos()) {
-                Thread.sleep(100);
-                left = lag.of(E2eSystem.DESKTOP, TOPIC);
-            }
+            long left = awaitAtMost(Duration.ofSeconds(300), Duration.ofMillis(100), () -> lag.of(E2eSystem.DESKTOP, TOPIC),
+                    remaining -> remaining == 0);
             rate = (backlog - left) / ((System.nanoTime() - from) / 1e9);
         }
         long mounted = awaitMounts(prefix, run.released(), Duration.ofSeconds(60));
@@ -102,23 +105,22 @@ final class SustainedFlow {
     private double secondsUntilCaughtUp(Duration limit) throws Exception {
         long from = System.nanoTime();
         try (ConsumerLag lag = new ConsumerLag(system.bootstrapServers())) {
-            while (lag.of(E2eSystem.DESKTOP, TOPIC) > 0) {
-                if (System.nanoTime() - from > limit.toNanos()) {
-                    throw new IllegalStateException("desktop-service still lags after " + limit.toSeconds() + " s");
-                }
-                Thread.sleep(50);
-            }
+            await("desktop-service's lag back to 0").atMost(limit).pollInterval(Duration.ofMillis(50))
+                    .until(() -> lag.of(E2eSystem.DESKTOP, TOPIC) == 0);
         }
         return (System.nanoTime() - from) / 1e9;
     }
 
     private long awaitMounts(String prefix, long expected, Duration limit) throws Exception {
-        long from = System.nanoTime();
-        long mounted = Workspaces.mounts(system, prefix);
-        while (mounted < expected && System.nanoTime() - from < limit.toNanos()) {
-            Thread.sleep(200);
-            mounted = Workspaces.mounts(system, prefix);
+        return awaitAtMost(limit, Duration.ofMillis(200), () -> Workspaces.mounts(system, prefix), mounted -> mounted >= expected);
+    }
+
+    /** Polls until the value satisfies {@code done} or the time is up; either way returns the last value read. */
+    private static long awaitAtMost(Duration limit, Duration poll, Callable<Long> value, Predicate<Long> done) throws Exception {
+        try {
+            return await().atMost(limit).pollInterval(poll).until(value, done);
+        } catch (ConditionTimeoutException e) {
+            return value.call();
         }
-        return mounted;
     }
 }
