@@ -2,6 +2,11 @@
 # bin/sd bench: the benchmarks of bench/RESULTS.md against the whole system on PostgreSQL, started as the
 # end-to-end tests start it (its own free ports and throw-away databases, so a running 'bin/sd up' is not
 # disturbed). It prints figures and never fails on a missed target.
+#
+#   bin/sd bench                    every section, written to bench/RESULTS.md
+#   bin/sd bench SECTION...         only those (startup gateway event-latency revocation sustained read-path
+#                                   memory scale-out), written to target/bench/RESULTS.md
+#   SD_BENCH_BUILD=no bin/sd bench  without building first (after a build of the same tree)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -21,10 +26,14 @@ fi
 pg_ensure_running
 pg_ensure_test_role
 
-say "Building the services and the benchmark (tests skipped)..."
-(cd "$ROOT" && ./mvnw -B -q -DskipTests package dependency:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
+if [ "${SD_BENCH_BUILD:-yes}" != no ]; then
+  say "Building the services and the benchmark (tests skipped)..."
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests package dependency:build-classpath \
+    -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
+fi
+RESULTS=$ROOT/bench/RESULTS.md
+[ $# -eq 0 ] || RESULTS=$ROOT/target/bench/RESULTS.md
 
 cd "$ROOT"
 exec java -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dsd.root="$ROOT" -cp "e2e/target/test-classes:$(cat e2e/target/bench.classpath)" \
-  fi.sd.e2e.bench.Benchmarks "$ROOT/bench/RESULTS.md"
+  fi.sd.e2e.bench.Benchmarks "$RESULTS" "$@"

@@ -19,6 +19,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.BatchSize;
+
+import fi.sd.platform.rest.PageRequest;
 import fi.sd.platform.security.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -68,25 +71,31 @@ public class Application extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    // A page of applications loads each collection in one query, not one per application.
     @ElementCollection
+    @BatchSize(size = PageRequest.MAX_SIZE)
     @CollectionTable(name = "application_dataset", joinColumns = @JoinColumn(name = "application_id"))
     @Column(name = "dataset_id")
     public Set<String> datasetIds = new LinkedHashSet<>();
 
     @ElementCollection
+    @BatchSize(size = PageRequest.MAX_SIZE)
     @CollectionTable(name = "application_member", joinColumns = @JoinColumn(name = "application_id"))
     public List<ApplicationMember> members = new ArrayList<>();
 
     @ElementCollection
+    @BatchSize(size = PageRequest.MAX_SIZE)
     @CollectionTable(name = "application_reviewer", joinColumns = @JoinColumn(name = "application_id"))
     @Column(name = "user_id")
     public Set<String> reviewers = new LinkedHashSet<>();
 
     @ElementCollection
+    @BatchSize(size = PageRequest.MAX_SIZE)
     @CollectionTable(name = "application_answer", joinColumns = @JoinColumn(name = "application_id"))
     public List<Answer> answers = new ArrayList<>();
 
     @ElementCollection
+    @BatchSize(size = PageRequest.MAX_SIZE)
     @CollectionTable(name = "application_term_acceptance", joinColumns = @JoinColumn(name = "application_id"))
     public List<TermAcceptance> acceptances = new ArrayList<>();
 

@@ -1,7 +1,10 @@
 package fi.sd.apply.domain;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -45,5 +48,14 @@ public class ApplicationEvent extends PanacheEntityBase {
 
     public static List<ApplicationEvent> history(String applicationId) {
         return list("applicationId = ?1 order by id", applicationId);
+    }
+
+    /** The histories of several applications in one query, by application id (absent: no history). */
+    public static Map<String, List<ApplicationEvent>> histories(Collection<String> applicationIds) {
+        if (applicationIds.isEmpty()) {
+            return Map.of();
+        }
+        return ApplicationEvent.<ApplicationEvent>list("applicationId in ?1 order by id", applicationIds).stream()
+                .collect(Collectors.groupingBy(e -> e.applicationId));
     }
 }

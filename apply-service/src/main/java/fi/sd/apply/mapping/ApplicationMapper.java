@@ -21,9 +21,14 @@ public final class ApplicationMapper {
 
     /** Handlers, reviewers, auditors and admins see private remarks and reviews; applicants and members do not. */
     public static ApplicationView toView(Application application, Caller reader) {
+        return toView(application, ApplicationEvent.history(application.id), reader);
+    }
+
+    /** As {@link #toView(Application, Caller)}, with the application's history already read. */
+    public static ApplicationView toView(Application application, List<ApplicationEvent> history, Caller reader) {
         Set<ApplicationRole> roles = application.rolesOf(reader);
         boolean handling = reader.readsEverything() || roles.contains(ApplicationRole.HANDLER) || roles.contains(ApplicationRole.REVIEWER);
-        return toView(application, ApplicationEvent.history(application.id), handling);
+        return toView(application, history, handling);
     }
 
     /** The application with the history the reader may see: {@code handling} readers also see private entries. */

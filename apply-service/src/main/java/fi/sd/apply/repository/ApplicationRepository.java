@@ -1,29 +1,60 @@
 package fi.sd.apply.repository;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 
 import fi.sd.apply.domain.Application;
 import fi.sd.apply.domain.ApplicationState;
 import fi.sd.platform.rest.PageRequest;
 import fi.sd.platform.rest.ResultPage;
 import fi.sd.platform.security.Caller;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 
-/** Searches applications with the visibility rule of {@code Application.rolesOf}, as a query. */
+/**
+ * Searches applications with the visibility rule of {@code Application.rolesOf}, newest first.
+ *
+ * <p>A caller's own applications (as applicant, member, invitee or reviewer) are few and read whole; a
+ * controller's organisation may hold hundreds of thousands, read through the (organisation, created_at, id)
+ * index no further than the page asked for. The two are merged in memory, so that no query has to combine
+ * them with an {@code OR}, which would make the database read and sort every row.
+ */
 @ApplicationScoped
 public class ApplicationRepository {
 
-    private static final Sort NEWEST_FIRST = Sort.descending("createdAt").and("id", Sort.Direction.Descending);
+    private static final String NEWEST_FIRST = " order by a.createdAt desc, a.id desc";
+    private static final Comparator<Listed> NEWEST_FIRST_IN_MEMORY =
+            Comparator.comparing(Listed::createdAt).thenComparing(Listed::id).reversed();
+
+    private final EntityManager em;
+
+    @Inject
+    public ApplicationRepository(EntityManager em) {
+        this.em = em;
+    }
 
     /** The filters of {@code GET /applications}. */
     public record Filters(Optional<String> projectId, Optional<String> permitId, Optional<ApplicationState> state) {
+    }
+
+    /** What ordering and visibility need of an application, without loading it. */
+    public record Listed(String id, Instant createdAt, String organisation, ApplicationState state) {
+
+        boolean handledBy(String controlledOrganisation) {
+            return organisation.equals(controlledOrganisation) && state != ApplicationState.DRAFT;
+        }
     }
 
     /**
@@ -31,34 +62,92 @@ public class ApplicationRepository {
      * invitee or reviewer) and, for a data-controller, its organisation's once submitted.
      */
     public ResultPage<Application> search(Caller caller, Filters filters, PageRequest page) {
-        List<String> conditions = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (!caller.readsEverything()) {
-            String visible = "id in (select m.id from Application m join m.members member where member.userId = :me)"
-                    + " or id in (select r.id from Application r join r.reviewers reviewer where reviewer = :me)";
-            parameters.and("me", caller.subject());
-            Optional<String> controlled = caller.organisation().filter(caller::controls);
-            if (controlled.isPresent()) {
-                visible += " or (organisation = :org and state <> :draft)";
-                parameters.and("org", controlled.get()).and("draft", ApplicationState.DRAFT);
-            }
-            conditions.add("(" + visible + ")");
+        int wanted = Math.toIntExact(page.offset() + page.size());
+        if (caller.readsEverything()) {
+            Criteria all = Criteria.of(filters);
+            return load(listed(all, wanted), count(all), page);
         }
-        filters.projectId().ifPresent(v -> {
-            conditions.add("projectId = :projectId");
-            parameters.and("projectId", v);
-        });
-        filters.permitId().ifPresent(v -> {
-            conditions.add("permitId = :permitId");
-            parameters.and("permitId", v);
-        });
-        filters.state().ifPresent(v -> {
-            conditions.add("state = :state");
-            parameters.and("state", v);
-        });
-        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        PanacheQuery<Application> query = Application.find("from Application" + where, NEWEST_FIRST, parameters);
-        long total = query.count();
-        return new ResultPage<>(query.page(Page.of(page.page(), page.size())).list(), total, page);
+        List<Listed> own = own(caller.subject(), filters);
+        Optional<String> controlled = caller.organisation().filter(caller::controls);
+        if (controlled.isEmpty()) {
+            return load(own, own.size(), page);
+        }
+        String organisation = controlled.get();
+        Criteria handled = Criteria.of(filters).and("a.organisation = :org", "org", organisation)
+                .and("a.state <> :draft", "draft", ApplicationState.DRAFT);
+        List<Listed> merged = Stream.concat(listed(handled, wanted).stream(), own.stream())
+                .collect(Collectors.toMap(Listed::id, Function.identity(), (first, same) -> first, LinkedHashMap::new))
+                .values().stream().sorted(NEWEST_FIRST_IN_MEMORY).toList();
+        long ownNotHandled = own.stream().filter(a -> !a.handledBy(organisation)).count();
+        return load(merged, count(handled) + ownNotHandled, page);
+    }
+
+    /** The caller's applications as a member (the applicant is one) or a reviewer, newest first. */
+    private List<Listed> own(String userId, Filters filters) {
+        Map<String, Listed> own = new HashMap<>();
+        for (String join : List.of("join a.members m where m.userId = :me", "join a.reviewers r where r = :me")) {
+            Criteria criteria = Criteria.of(filters).with("me", userId);
+            query("select distinct new " + Listed.class.getName() + "(a.id, a.createdAt, a.organisation, a.state)"
+                    + " from Application a " + join + criteria.andClause(), criteria, Listed.class)
+                    .getResultList().forEach(a -> own.put(a.id(), a));
+        }
+        return own.values().stream().sorted(NEWEST_FIRST_IN_MEMORY).toList();
+    }
+
+    private List<Listed> listed(Criteria criteria, int limit) {
+        return query("select new " + Listed.class.getName() + "(a.id, a.createdAt, a.organisation, a.state)"
+                + " from Application a" + criteria.whereClause() + NEWEST_FIRST, criteria, Listed.class)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    private long count(Criteria criteria) {
+        return query("select count(*) from Application a" + criteria.whereClause(), criteria, Long.class).getSingleResult();
+    }
+
+    /** The page's applications, loaded in one query and kept in the listed order. */
+    private ResultPage<Application> load(List<Listed> newestFirst, long total, PageRequest page) {
+        List<String> ids = newestFirst.stream().skip(page.offset()).limit(page.size()).map(Listed::id).toList();
+        Map<String, Application> loaded = ids.isEmpty() ? Map.of()
+                : em.createQuery("from Application a where a.id in :ids", Application.class).setParameter("ids", ids)
+                        .getResultStream().collect(Collectors.toMap(a -> a.id, Function.identity()));
+        return new ResultPage<>(ids.stream().map(loaded::get).toList(), total, page);
+    }
+
+    private <T> TypedQuery<T> query(String jpql, Criteria criteria, Class<T> type) {
+        TypedQuery<T> query = em.createQuery(jpql, type);
+        criteria.parameters.forEach(query::setParameter);
+        return query;
+    }
+
+    /** Conditions joined by {@code and}, with their named parameters. */
+    private record Criteria(List<String> conditions, Map<String, Object> parameters) {
+
+        static Criteria of(Filters filters) {
+            Criteria criteria = new Criteria(new ArrayList<>(), new HashMap<>());
+            filters.projectId().ifPresent(v -> criteria.and("a.projectId = :projectId", "projectId", v));
+            filters.permitId().ifPresent(v -> criteria.and("a.permitId = :permitId", "permitId", v));
+            filters.state().ifPresent(v -> criteria.and("a.state = :state", "state", v));
+            return criteria;
+        }
+
+        Criteria and(String condition, String parameter, Object value) {
+            conditions.add(condition);
+            return with(parameter, value);
+        }
+
+        /** A parameter that the query itself uses, outside the conditions. */
+        Criteria with(String parameter, Object value) {
+            parameters.put(parameter, value);
+            return this;
+        }
+
+        String whereClause() {
+            return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        }
+
+        String andClause() {
+            return conditions.isEmpty() ? "" : " and " + String.join(" and ", conditions);
+        }
     }
 }

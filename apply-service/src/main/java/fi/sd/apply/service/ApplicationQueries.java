@@ -1,9 +1,14 @@
 package fi.sd.apply.service;
 
+import java.util.List;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import fi.sd.apply.domain.Application;
+import fi.sd.apply.domain.ApplicationEvent;
 import fi.sd.apply.mapping.ApplicationMapper;
 import fi.sd.apply.repository.ApplicationRepository;
 import fi.sd.apply.rest.ApplicationView;
@@ -30,6 +35,8 @@ public class ApplicationQueries {
     }
 
     public ResultPage<ApplicationView> list(Caller caller, ApplicationRepository.Filters filters, PageRequest page) {
-        return applications.search(caller, filters, page).map(a -> ApplicationMapper.toView(a, caller));
+        ResultPage<Application> found = applications.search(caller, filters, page);
+        Map<String, List<ApplicationEvent>> histories = ApplicationEvent.histories(found.items().stream().map(a -> a.id).toList());
+        return found.map(a -> ApplicationMapper.toView(a, histories.getOrDefault(a.id, List.of()), caller));
     }
 }

@@ -1,6 +1,9 @@
 package fi.sd.e2e.bench;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 
 import fi.sd.e2e.Api;
 import fi.sd.e2e.E2eSystem;
@@ -12,6 +15,10 @@ import fi.sd.e2e.E2eSystem;
  */
 public final class Benchmarks {
 
+    /** The sections, in the order they run; {@code memory} needs the load of the sections before it. */
+    static final List<String> SECTIONS = List.of("startup", "gateway", "event-latency", "revocation", "sustained",
+            "read-path", "memory", "scale-out");
+
     private Benchmarks() {
     }
 
@@ -19,25 +26,43 @@ public final class Benchmarks {
         void run() throws Exception;
     }
 
+    /**
+     * Arguments: the results file, then the sections to run (for example {@code read-path}), all of them when
+     * none is named. Start-up is always measured, since the memory figures compare with it.
+     */
     public static void main(String[] args) throws Exception {
         Path results = Path.of(args.length > 0 ? args[0] : "bench/RESULTS.md").toAbsolutePath();
+        Set<String> chosen = Set.copyOf(Arrays.asList(args).subList(Math.min(1, args.length), args.length));
+        if (!SECTIONS.containsAll(chosen)) {
+            throw new IllegalArgumentException("unknown section in " + chosen + "; the sections are " + SECTIONS);
+        }
         String loadBefore = Machine.loadAverage();
         E2eSystem system = E2eSystem.get();
         Api api = new Api(system);
         Report report = new Report();
         StartupAndMemory startup = new StartupAndMemory();
-        measure(report, "start-up and memory", () -> startup.afterStart(system, report));
-        measure(report, "gateway overhead", () -> new GatewayOverhead().run(system, api, report));
-        measure(report, "event latency", () -> new EventLatency().run(system, api, report));
-        measure(report, "revocation propagation", () -> new RevocationPropagation().run(system, api, report));
         SustainedFlow flow = new SustainedFlow(system);
-        measure(report, "sustained flow", () -> flow.sustained(report));
-        measure(report, "read path at size", () -> new ReadPath().run(system, report));
-        measure(report, "memory after the load", () -> startup.afterLoad(system, report));
-        measure(report, "scale-out", () -> flow.scaleOut(report));
+        Runner run = (name, what, section) -> {
+            if (chosen.isEmpty() || chosen.contains(name) || name.equals("startup")) {
+                measure(report, what, section);
+            }
+        };
+        run.section("startup", "start-up and memory", () -> startup.afterStart(system, report));
+        run.section("gateway", "gateway overhead", () -> new GatewayOverhead().run(system, api, report));
+        run.section("event-latency", "event latency", () -> new EventLatency().run(system, api, report));
+        run.section("revocation", "revocation propagation",
+                () -> new RevocationPropagation().run(system, api, report));
+        run.section("sustained", "sustained flow", () -> flow.sustained(report));
+        run.section("read-path", "read path at size", () -> new ReadPath().run(system, report));
+        run.section("memory", "memory after the load", () -> startup.afterLoad(system, report));
+        run.section("scale-out", "scale-out", () -> flow.scaleOut(report));
         report.note("\nLoad average before the run: " + loadBefore + "; after: " + Machine.loadAverage() + ".");
-        report.write(results, "bin/sd bench");
+        report.write(results, chosen.isEmpty() ? "bin/sd bench" : "bin/sd bench " + String.join(" ", chosen));
         System.exit(0);
+    }
+
+    private interface Runner {
+        void section(String name, String what, Section section);
     }
 
     private static void measure(Report report, String what, Section section) {
