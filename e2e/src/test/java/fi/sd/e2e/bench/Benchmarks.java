@@ -49,7 +49,7 @@ public final class Benchmarks {
         };
         run.section("startup", "start-up and memory", () -> startup.afterStart(system, report));
         run.section("gateway", "gateway overhead", () -> new GatewayOverhead().run(system, api, report));
-        run.section("event-latency", "event latency", () -> new EventLatency().run(system, api, report));
+        run.section("event-latency", "event latency", () -> new EventLatency().run(system, report));
         run.section("revocation", "revocation propagation",
                 () -> new RevocationPropagation().run(system, api, report));
         run.section("sustained", "sustained flow", () -> flow.sustained(report));

@@ -95,22 +95,27 @@ final class FlowDriver {
     }
 
     private CompletableFuture<Void> flow(String projectId, ConcurrentLinkedQueue<String> permits) {
+        return grant(projectId).thenCompose(permitId -> {
+            permits.add(permitId);
+            return post("/api/v1/permits/" + permitId + "/releases", RELEASE);
+        }).thenAccept(body -> { });
+    }
+
+    /** Records a Findata permit through the gateway, as the permit authority, with one token and kept-alive connections. */
+    CompletableFuture<String> grant(String projectId) {
         String permit;
         try {
             permit = JSON.writeValueAsString(Api.findataPermit(projectId, system.today(), system.today().plusYears(1)));
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);
         }
-        return post("/api/v1/permits", permit).thenCompose(created -> {
-            String permitId;
+        return post("/api/v1/permits", permit).thenApply(created -> {
             try {
-                permitId = (String) JSON.readValue(created, Map.class).get("id");
+                return (String) JSON.readValue(created, Map.class).get("id");
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            permits.add(permitId);
-            return post("/api/v1/permits/" + permitId + "/releases", RELEASE);
-        }).thenAccept(body -> { });
+        });
     }
 
     private CompletableFuture<String> post(String path, String body) {
