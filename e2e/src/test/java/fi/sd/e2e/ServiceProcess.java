@@ -52,10 +52,19 @@ public final class ServiceProcess {
 
     /** The process's resident memory now (Linux), in MiB. */
     public long residentMemoryMib() {
+        return status("VmRSS:") / 1024;
+    }
+
+    /** How many threads the process has now (Linux). */
+    public long threads() {
+        return status("Threads:");
+    }
+
+    private long status(String field) {
         try {
             return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:"))
-                    .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024)
+                    .filter(line -> line.startsWith(field))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
                     .findFirst().orElseThrow();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -18,6 +18,7 @@ final class StartupAndMemory {
     private static final double TARGET_SECONDS = 2.0;
 
     private final Map<String, Long> memoryAfterStart = new LinkedHashMap<>();
+    private final Map<String, Long> threadsAfterStart = new LinkedHashMap<>();
 
     /** Right after the system started: how long each took, and its memory. */
     void afterStart(E2eSystem system, Report report) throws IOException {
@@ -31,6 +32,7 @@ final class StartupAndMemory {
             double quarkus = quarkusStartedIn(service);
             long rss = service.residentMemoryMib();
             memoryAfterStart.put(service.service(), rss);
+            threadsAfterStart.put(service.service(), service.threads());
             report.row(service.service(), String.format("%.2f", ready), String.format("%.2f", quarkus), rss);
             report.verdict("start-up of " + service.service(), String.format("%.2f s (Quarkus %.2f s)", ready, quarkus),
                     "≤ " + TARGET_SECONDS + " s", quarkus <= TARGET_SECONDS);
@@ -39,11 +41,13 @@ final class StartupAndMemory {
 
     /** After the load: the memory each service holds. */
     void afterLoad(E2eSystem system, Report report) {
-        report.section("Memory after the load", "Resident memory after every other section ran.");
-        report.table("service", "RSS after start (MiB)", "RSS after the load (MiB)");
+        report.section("Memory after the load", "Resident memory after the sections before this one ran, and the threads "
+                + "(each has a stack of its own).");
+        report.table("service", "RSS after start (MiB)", "RSS after the load (MiB)", "threads after start", "threads after the load");
         for (ServiceProcess service : system.services()) {
             long rss = service.residentMemoryMib();
-            report.row(service.service(), memoryAfterStart.get(service.service()), rss);
+            report.row(service.service(), memoryAfterStart.get(service.service()), rss, threadsAfterStart.get(service.service()),
+                    service.threads());
             report.verdict("memory of " + service.service(), rss + " MiB", "≤ " + TARGET_MIB + " MB", rss * 1.048576 <= TARGET_MIB);
         }
     }
