@@ -3,6 +3,7 @@ package fi.sd.desktop.audit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -30,47 +36,92 @@ public class AuditLog {
 
     static final int DETAIL_MAX = 4000;
     private static final int VERIFY_BATCH = 1000;
+    /** The key of a transaction's entries not yet chained. */
+    private static final Object PENDING = AuditLog.class.getName() + ".pending";
 
     private final EntityManager em;
     private final Clock clock;
+    private final TransactionManager transactionManager;
+    private final TransactionSynchronizationRegistry transactions;
 
     @Inject
-    public AuditLog(EntityManager em, Clock clock) {
+    public AuditLog(EntityManager em, Clock clock, TransactionManager transactionManager,
+            TransactionSynchronizationRegistry transactions) {
         this.em = em;
         this.clock = clock;
+        this.transactionManager = transactionManager;
+        this.transactions = transactions;
     }
 
     /**
      * Appends an entry in the caller's transaction. Actions are dotted lower-case names
      * ({@code workspace.locked}); the actor is a user id, or {@code system} for what the service
      * does on its own or on another service's event.
+     *
+     * <p>The entry is chained when the transaction commits, not now: the chain's head is locked only for
+     * those last statements, so that concurrent transactions (and replicas) do not wait for each other's
+     * whole work. The chain's order is thus the order of commits; {@code occurredAt} is the action's time.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEntry record(String workspaceId, String actor, String action, String detail) {
-        AuditHead head = em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
+    public void record(String workspaceId, String actor, String action, String detail) {
         AuditEntry entry = new AuditEntry();
-        entry.seq = head.lastSeq + 1;
         entry.occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         entry.workspaceId = workspaceId;
         entry.actor = actor;
         entry.action = action;
         entry.detail = detail.length() > DETAIL_MAX ? detail.substring(0, DETAIL_MAX - 1) + "…" : detail;
-        entry.previousHash = head.lastHash;
-        entry.entryHash = AuditChain.hashOf(entry);
-        entry.persist();
-        head.lastSeq = entry.seq;
-        head.lastHash = entry.entryHash;
-        return entry;
+        pendingInThisTransaction().add(entry);
     }
 
     /**
      * Records a refused request. Its own transaction, since the request's is rolled back by the
-     * refusal; call it before the request has written an entry of its own, which would hold the
-     * chain's head.
+     * refusal.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public AuditEntry recordDenial(String workspaceId, String actor, String action, String detail) {
-        return record(workspaceId, actor, action, detail);
+    public void recordDenial(String workspaceId, String actor, String action, String detail) {
+        record(workspaceId, actor, action, detail);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<AuditEntry> pendingInThisTransaction() {
+        List<AuditEntry> pending = (List<AuditEntry>) transactions.getResource(PENDING);
+        if (pending == null) {
+            List<AuditEntry> entries = new ArrayList<>();
+            transactions.putResource(PENDING, entries);
+            try {
+                // It flushes what it adds itself, whether it runs before or after the persistence context's own flush.
+                transactionManager.getTransaction().registerSynchronization(new Synchronization() {
+                    @Override
+                    public void beforeCompletion() {
+                        append(entries);
+                    }
+
+                    @Override
+                    public void afterCompletion(int status) {
+                        // Nothing to undo: the entries are part of the transaction.
+                    }
+                });
+            } catch (RollbackException | SystemException e) {
+                throw new IllegalStateException("The audit entry cannot join the transaction", e);
+            }
+            pending = entries;
+        }
+        return pending;
+    }
+
+    /** Chains the transaction's entries onto the head, holding its lock from here to the commit. */
+    private void append(List<AuditEntry> entries) {
+        em.flush();
+        AuditHead head = em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
+        for (AuditEntry entry : entries) {
+            entry.seq = head.lastSeq + 1;
+            entry.previousHash = head.lastHash;
+            entry.entryHash = AuditChain.hashOf(entry);
+            em.persist(entry);
+            head.lastSeq = entry.seq;
+            head.lastHash = entry.entryHash;
+        }
+        em.flush();
     }
 
     /** Entries matching every filter given, newest first. */

@@ -78,8 +78,7 @@ public class DesktopService {
         desktop.flavour = request.flavour();
         desktop.image = request.image();
         desktop.volumeGb = request.volumeGb();
-        // Recorded before the workspace is locked, as every audited change takes the log's head first (no
-        // deadlock with a lock); a refusal below rolls the entry back with the rest.
+        // A refusal below rolls the entry back with the rest.
         auditLog.record(workspaceId, caller.subject(), "desktop.created", describe(desktop));
         // Serialises creations in one workspace, so that its desktop limit holds across replicas.
         em.lock(workspace, LockModeType.PESSIMISTIC_WRITE);

@@ -80,8 +80,7 @@ public class SessionService {
                     ProblemException.conflict("The workspace is " + workspace.status + ": no sessions can be opened"));
         }
         String sessionId = UUID.randomUUID().toString();
-        // Recorded before the desktop is locked, as every audited change takes the log's head first (no
-        // deadlock with a lock); a refusal below rolls the entry back with the rest.
+        // A refusal below rolls the entry back with the rest.
         auditLog.record(workspace.id, caller.subject(), "session.opened", "session " + sessionId + " on desktop " + desktopId);
         // Serialises openings on one desktop, so that its session limit holds across replicas.
         em.lock(desktop, LockModeType.PESSIMISTIC_WRITE);

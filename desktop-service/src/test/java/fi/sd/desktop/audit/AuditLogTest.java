@@ -2,6 +2,7 @@ package fi.sd.desktop.audit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
@@ -14,8 +15,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -29,6 +33,7 @@ import fi.sd.testsupport.ServiceTestEnvironment;
 import fi.sd.testsupport.TestEvents;
 import fi.sd.testsupport.TestTokens;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -42,6 +47,9 @@ class AuditLogTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    AuditLog auditLog;
 
     @Test
     void workspaceEventsAndRefusedAccessAreRecordedAndReadableByAuditorsOnly() {
@@ -89,6 +97,33 @@ class AuditLogTest {
             } finally {
                 tamper(statement, seq, original);
             }
+        }
+        given().header("Authorization", WorkspaceApi.AUDITOR).when().get("/api/v1/audit/verify")
+                .then().statusCode(200).body("valid", is(true));
+    }
+
+    /**
+     * A transaction that has recorded an entry does not hold the chain's head until it commits: another one
+     * records and commits meanwhile (were the head locked at the first record, it would wait for the first
+     * transaction, which waits for it). The chain is in the order of the commits, and intact.
+     */
+    @Test
+    void anOpenTransactionDoesNotHoldUpAnotherOnesEntries() throws SQLException {
+        String workspaceId = UUID.randomUUID().toString();
+        QuarkusTransaction.requiringNew().run(() -> {
+            auditLog.record(workspaceId, "first.actor", "test.first", "recorded first, committed last");
+            CompletableFuture<Void> other = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew()
+                    .run(() -> auditLog.record(workspaceId, "second.actor", "test.second", "recorded second, committed first")));
+            assertThatCode(() -> other.get(10, TimeUnit.SECONDS)).doesNotThrowAnyException();
+        });
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT action FROM audit_entry WHERE workspace_id = '" + workspaceId
+                        + "' ORDER BY seq")) {
+            List<String> actions = new ArrayList<>();
+            while (rows.next()) {
+                actions.add(rows.getString(1));
+            }
+            assertThat(actions).containsExactly("test.second", "test.first");
         }
         given().header("Authorization", WorkspaceApi.AUDITOR).when().get("/api/v1/audit/verify")
                 .then().statusCode(200).body("valid", is(true));
