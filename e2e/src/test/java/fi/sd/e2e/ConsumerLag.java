@@ -1,5 +1,6 @@
 package fi.sd.e2e;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -25,13 +26,20 @@ public final class ConsumerLag implements AutoCloseable {
         return admin;
     }
 
-    /** The records of {@code topic} past the group's committed offsets, over all partitions it has committed. */
+    /**
+     * The records of {@code topic} the group has still to consume: past its committed offset, or from the
+     * partition's beginning where it has committed none (the services' consumers start from the earliest).
+     */
     public long of(String group, String topic) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-        Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream().filter(p -> p.topic().equals(topic))
-                .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
-        var ends = admin.listOffsets(latest).all().get();
-        return ends.entrySet().stream().mapToLong(e -> e.getValue().offset() - committed.get(e.getKey()).offset()).sum();
+        List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        var ends = admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get();
+        var beginnings = admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.earliest()))).all().get();
+        return partitions.stream().mapToLong(p -> {
+            OffsetAndMetadata done = committed.get(p);
+            return ends.get(p).offset() - (done != null ? done.offset() : beginnings.get(p).offset());
+        }).sum();
     }
 
     @Override
