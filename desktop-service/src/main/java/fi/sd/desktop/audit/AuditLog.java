@@ -12,12 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.RollbackException;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.SystemException;
-import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
@@ -41,15 +40,12 @@ public class AuditLog {
 
     private final EntityManager em;
     private final Clock clock;
-    private final TransactionManager transactionManager;
     private final TransactionSynchronizationRegistry transactions;
 
     @Inject
-    public AuditLog(EntityManager em, Clock clock, TransactionManager transactionManager,
-            TransactionSynchronizationRegistry transactions) {
+    public AuditLog(EntityManager em, Clock clock, TransactionSynchronizationRegistry transactions) {
         this.em = em;
         this.clock = clock;
-        this.transactionManager = transactionManager;
         this.transactions = transactions;
     }
 
@@ -88,40 +84,27 @@ public class AuditLog {
         if (pending == null) {
             List<AuditEntry> entries = new ArrayList<>();
             transactions.putResource(PENDING, entries);
-            try {
-                // It flushes what it adds itself, whether it runs before or after the persistence context's own flush.
-                transactionManager.getTransaction().registerSynchronization(new Synchronization() {
-                    @Override
-                    public void beforeCompletion() {
-                        append(entries);
-                    }
-
-                    @Override
-                    public void afterCompletion(int status) {
-                        // Nothing to undo: the entries are part of the transaction.
-                    }
-                });
-            } catch (RollbackException | SystemException e) {
-                throw new IllegalStateException("The audit entry cannot join the transaction", e);
-            }
+            // Run by the persistence context as the transaction completes, after its own flush and on its
+            // connection (as Hibernate Envers writes its audit rows).
+            BeforeCompletionCallback chain = session -> append((SessionImplementor) session, entries);
+            em.unwrap(SessionImplementor.class).getTransactionCompletionCallbacks().registerCallback(chain);
             pending = entries;
         }
         return pending;
     }
 
     /** Chains the transaction's entries onto the head, holding its lock from here to the commit. */
-    private void append(List<AuditEntry> entries) {
-        em.flush();
-        AuditHead head = em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
+    private static void append(SessionImplementor session, List<AuditEntry> entries) {
+        AuditHead head = session.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
         for (AuditEntry entry : entries) {
             entry.seq = head.lastSeq + 1;
             entry.previousHash = head.lastHash;
             entry.entryHash = AuditChain.hashOf(entry);
-            em.persist(entry);
+            session.persist(entry);
             head.lastSeq = entry.seq;
             head.lastHash = entry.entryHash;
         }
-        em.flush();
+        session.flush();
     }
 
     /** Entries matching every filter given, newest first. */
