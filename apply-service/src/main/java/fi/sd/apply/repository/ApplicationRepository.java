@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +75,7 @@ public class ApplicationRepository {
         Criteria handled = Criteria.of(filters).and("a.organisation = :org", "org", organisation)
                 .and("a.state <> :draft", "draft", ApplicationState.DRAFT);
         List<Listed> merged = Stream.concat(listed(handled, wanted).stream(), own.stream())
-                .collect(Collectors.toMap(Listed::id, Function.identity(), (first, same) -> first, LinkedHashMap::new))
+                .collect(Collectors.toMap(Listed::id, Function.identity(), (first, same) -> first))
                 .values().stream().sorted(NEWEST_FIRST_IN_MEMORY).toList();
         long ownNotHandled = own.stream().filter(a -> !a.handledBy(organisation)).count();
         return load(merged, count(handled) + ownNotHandled, page);

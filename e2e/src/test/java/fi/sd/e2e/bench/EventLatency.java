@@ -47,7 +47,8 @@ final class EventLatency {
     private static final String ROUND_TRIP_TOPIC = "sd.bench.round-trip";
 
     void run(E2eSystem system, Report report) throws Exception {
-        report.section("Event latency", "One flow at a time (one token, connections kept alive, as a front end), " + SAMPLES + " times after " + WARM_UP + " for warm-up: the time from sending "
+        report.section("Event latency", "One flow at a time (one token, connections kept alive, as a front end), " + SAMPLES
+                + " times after " + WARM_UP + " for warm-up: the time from sending "
                 + "`POST /api/v1/permits` to the gateway until desktop-service's `WorkspaceProvisioned` for that permit is "
                 + "read from `sd.desktop.events` (outbox → relay → broker → inbox → workspace → outbox → relay → broker). "
                 + "Beside it, in the same run, a raw round trip: one record produced (`acks=all`, idempotent) and consumed, "
@@ -94,12 +95,11 @@ final class EventLatency {
                 while (reading.get()) {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(20))) {
                         String type = header(record, "ce_type");
-                        Seen seen = new Seen(record.timestamp(), Instant.parse(header(record, "ce_time")).toEpochMilli(),
-                                System.nanoTime(), System.currentTimeMillis());
-                        if (EventType.WORKSPACE_PROVISIONED.ceType().equals(type)) {
-                            arrival(provisioned, record.key()).complete(seen);
-                        } else if (EventType.PERMIT_GRANTED.ceType().equals(type)) {
-                            arrival(granted, record.key()).complete(seen);
+                        Map<String, CompletableFuture<Seen>> arrivals = EventType.WORKSPACE_PROVISIONED.ceType().equals(type)
+                                ? provisioned : EventType.PERMIT_GRANTED.ceType().equals(type) ? granted : null;
+                        if (arrivals != null) {
+                            arrival(arrivals, record.key()).complete(new Seen(record.timestamp(),
+                                    Instant.parse(header(record, "ce_time")).toEpochMilli(), System.nanoTime(), System.currentTimeMillis()));
                         }
                     }
                 }
