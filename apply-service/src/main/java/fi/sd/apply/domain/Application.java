@@ -99,6 +99,11 @@ public class Application extends PanacheEntityBase {
     @CollectionTable(name = "application_term_acceptance", joinColumns = @JoinColumn(name = "application_id"))
     public List<TermAcceptance> acceptances = new ArrayList<>();
 
+    /** Moves the application along {@link ApplicationRules#LIFECYCLE}; refused when its state does not allow the command. */
+    public void apply(ApplicationCommand command) {
+        state = ApplicationRules.LIFECYCLE.require(state, command);
+    }
+
     public Optional<ApplicationMember> member(String userId) {
         return members.stream().filter(m -> m.userId.equals(userId)).findFirst();
     }

@@ -23,20 +23,18 @@ import static fi.sd.apply.domain.ApplicationState.RETURNED;
 import static fi.sd.apply.domain.ApplicationState.REVOKED;
 import static fi.sd.apply.domain.ApplicationState.SUBMITTED;
 
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 
+import fi.sd.platform.domain.PermissionTable;
 import fi.sd.platform.domain.TransitionTable;
-import fi.sd.platform.rest.ProblemException;
 
 /**
  * REMS's default workflow as two explicit tables: who may issue which command in which state
  * ({@link #PERMISSIONS}: the handler decides, reviewers only advise, members only accept terms),
  * and where each command leads ({@link #LIFECYCLE}). A caller with no role that may ever issue
- * the command is refused with 403; one whose role may, but not in this state, with 409.
+ * the command is refused with 403; one whose role may, but not in this state, with 409. The one
+ * transition no role holds is the service's own: a draft closed because its permit ended.
  */
 public final class ApplicationRules {
 
@@ -59,6 +57,7 @@ public final class ApplicationRules {
             .allow(SUBMITTED, RETURN, RETURNED)
             .allow(SUBMITTED, APPROVE, APPROVED)
             .allow(SUBMITTED, REJECT, REJECTED)
+            .allow(DRAFT, CLOSE, CLOSED)
             .allow(SUBMITTED, CLOSE, CLOSED)
             .allow(RETURNED, CLOSE, CLOSED)
             .allow(APPROVED, CLOSE, CLOSED)
@@ -69,86 +68,25 @@ public final class ApplicationRules {
             .build();
 
     /** Role → state → the commands that role may issue there. Everything absent is refused. */
-    public static final Map<ApplicationRole, Map<ApplicationState, Set<ApplicationCommand>>> PERMISSIONS = permissions();
+    public static final PermissionTable<ApplicationRole, ApplicationState, ApplicationCommand> PERMISSIONS = PermissionTable
+            .of(ApplicationRole.class, LIFECYCLE, "application")
+            .grant(ApplicationRole.APPLICANT, EDITABLE, SAVE_DRAFT, INVITE_MEMBER, REMOVE_MEMBER, SUBMIT)
+            .grant(ApplicationRole.APPLICANT, LIVE, ACCEPT_TERMS)
+            // The applicant may withdraw an application that came back to them (REMS: close in returned).
+            .grant(ApplicationRole.APPLICANT, EnumSet.of(RETURNED), CLOSE)
+            .grant(ApplicationRole.APPLICANT, EnumSet.allOf(ApplicationState.class), COPY_AS_NEW)
+            .grant(ApplicationRole.MEMBER, LIVE, ACCEPT_TERMS)
+            .grant(ApplicationRole.MEMBER, EnumSet.allOf(ApplicationState.class), COPY_AS_NEW)
+            .grant(ApplicationRole.INVITEE, LIVE, ACCEPT_INVITATION)
+            .grant(ApplicationRole.HANDLER, EnumSet.of(SUBMITTED), RETURN, APPROVE, REJECT)
+            .grant(ApplicationRole.HANDLER, EnumSet.of(SUBMITTED, RETURNED, APPROVED), CLOSE, INVITE_MEMBER, REMOVE_MEMBER)
+            .grant(ApplicationRole.HANDLER, EnumSet.of(APPROVED), REVOKE)
+            .grant(ApplicationRole.HANDLER, IN_HANDLING, REQUEST_REVIEW)
+            .grant(ApplicationRole.HANDLER, AFTER_SUBMIT, REMARK)
+            .grant(ApplicationRole.REVIEWER, IN_HANDLING, REVIEW)
+            .grant(ApplicationRole.REVIEWER, AFTER_SUBMIT, REMARK)
+            .build();
 
     private ApplicationRules() {
-    }
-
-    public static boolean allows(ApplicationRole role, ApplicationState state, ApplicationCommand command) {
-        return PERMISSIONS.get(role).get(state).contains(command);
-    }
-
-    /** True when the role may issue the command in some state. */
-    public static boolean mayEverIssue(ApplicationRole role, ApplicationCommand command) {
-        return PERMISSIONS.get(role).values().stream().anyMatch(commands -> commands.contains(command));
-    }
-
-    /**
-     * The state the command leads to when one of {@code roles} may issue it in {@code state};
-     * 403 when none of the roles may ever issue it, 409 when the state forbids it.
-     */
-    public static ApplicationState authorize(Set<ApplicationRole> roles, ApplicationState state, ApplicationCommand command) {
-        if (roles.stream().anyMatch(role -> allows(role, state, command))) {
-            return LIFECYCLE.require(state, command);
-        }
-        if (roles.stream().noneMatch(role -> mayEverIssue(role, command))) {
-            throw ProblemException.forbidden("Your role on this application does not allow '" + command.path() + "'");
-        }
-        throw ProblemException.conflict("'" + command.path() + "' is not allowed while " + state.name().toLowerCase());
-    }
-
-    private static Map<ApplicationRole, Map<ApplicationState, Set<ApplicationCommand>>> permissions() {
-        Table table = new Table();
-        table.grant(ApplicationRole.APPLICANT, EDITABLE, SAVE_DRAFT, INVITE_MEMBER, REMOVE_MEMBER, SUBMIT);
-        table.grant(ApplicationRole.APPLICANT, LIVE, ACCEPT_TERMS);
-        // The applicant may withdraw an application that came back to them (REMS: close in returned).
-        table.grant(ApplicationRole.APPLICANT, EnumSet.of(RETURNED), CLOSE);
-        table.grant(ApplicationRole.APPLICANT, EnumSet.allOf(ApplicationState.class), COPY_AS_NEW);
-
-        table.grant(ApplicationRole.MEMBER, LIVE, ACCEPT_TERMS);
-        table.grant(ApplicationRole.MEMBER, EnumSet.allOf(ApplicationState.class), COPY_AS_NEW);
-
-        table.grant(ApplicationRole.INVITEE, LIVE, ACCEPT_INVITATION);
-
-        table.grant(ApplicationRole.HANDLER, EnumSet.of(SUBMITTED), RETURN, APPROVE, REJECT);
-        table.grant(ApplicationRole.HANDLER, EnumSet.of(SUBMITTED, RETURNED, APPROVED), CLOSE, INVITE_MEMBER, REMOVE_MEMBER);
-        table.grant(ApplicationRole.HANDLER, EnumSet.of(APPROVED), REVOKE);
-        table.grant(ApplicationRole.HANDLER, IN_HANDLING, REQUEST_REVIEW);
-        table.grant(ApplicationRole.HANDLER, AFTER_SUBMIT, REMARK);
-
-        table.grant(ApplicationRole.REVIEWER, IN_HANDLING, REVIEW);
-        table.grant(ApplicationRole.REVIEWER, AFTER_SUBMIT, REMARK);
-        return table.freeze();
-    }
-
-    private static final class Table {
-
-        private final Map<ApplicationRole, Map<ApplicationState, Set<ApplicationCommand>>> cells = new EnumMap<>(ApplicationRole.class);
-
-        Table() {
-            for (ApplicationRole role : ApplicationRole.values()) {
-                Map<ApplicationState, Set<ApplicationCommand>> byState = new EnumMap<>(ApplicationState.class);
-                for (ApplicationState state : ApplicationState.values()) {
-                    byState.put(state, EnumSet.noneOf(ApplicationCommand.class));
-                }
-                cells.put(role, byState);
-            }
-        }
-
-        void grant(ApplicationRole role, Set<ApplicationState> states, ApplicationCommand... commands) {
-            for (ApplicationState state : states) {
-                cells.get(role).get(state).addAll(Set.of(commands));
-            }
-        }
-
-        Map<ApplicationRole, Map<ApplicationState, Set<ApplicationCommand>>> freeze() {
-            Map<ApplicationRole, Map<ApplicationState, Set<ApplicationCommand>>> frozen = new EnumMap<>(ApplicationRole.class);
-            cells.forEach((role, byState) -> {
-                Map<ApplicationState, Set<ApplicationCommand>> states = new EnumMap<>(ApplicationState.class);
-                byState.forEach((state, commands) -> states.put(state, Collections.unmodifiableSet(commands)));
-                frozen.put(role, Collections.unmodifiableMap(states));
-            });
-            return Collections.unmodifiableMap(frozen);
-        }
     }
 }

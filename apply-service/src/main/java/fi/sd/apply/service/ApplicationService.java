@@ -98,12 +98,13 @@ public class ApplicationService {
      */
     public ApplicationView execute(String id, ApplicationCommand command, CommandRequest body, Caller caller) {
         Application application = visible(id, caller);
-        ApplicationState next = ApplicationRules.authorize(application.rolesOf(caller), application.state, command);
+        ApplicationRules.PERMISSIONS.authorize(application.rolesOf(caller), application.state, command);
         Instant now = clock.instant();
         // Claims the application's version before anything else is written: a concurrent command
         // that claimed it first makes this one a 409 here, before its effects can collide.
         application.updatedAt = now;
         em.flush();
+        application.apply(command);
         Application result = application;
         switch (command) {
             case SAVE_DRAFT -> saveDraft(application, body, caller, now);
@@ -114,13 +115,12 @@ public class ApplicationService {
             case SUBMIT -> submit(application, caller, now);
             case COPY_AS_NEW -> result = copyAsNew(application, caller, now);
             case APPROVE -> approve(application, body, caller, now);
-            case RETURN, REJECT, CLOSE, REVOKE -> decide(application, next, command, body, caller, now);
+            case RETURN, REJECT, CLOSE, REVOKE -> decide(application, command, body, caller, now);
             case REMARK -> record(application, caller.subject(), command.path(), requireComment(body), null,
                     Boolean.TRUE.equals(body.isPublic()), now);
             case REQUEST_REVIEW -> requestReview(application, body, caller, now);
             case REVIEW -> record(application, caller.subject(), command.path(), requireComment(body), null, false, now);
         }
-        application.state = next;
         em.flush();
         return ApplicationMapper.toView(result, caller);
     }
@@ -129,7 +129,7 @@ public class ApplicationService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void closeForPermit(Application application, PermitStatus permitStatus, String comment) {
         Instant now = clock.instant();
-        application.state = ApplicationState.CLOSED;
+        application.apply(ApplicationCommand.CLOSE);
         application.updatedAt = now;
         record(application, Caller.SYSTEM, ApplicationCommand.CLOSE.path(), comment, null, true, now);
         outbox.publish(application.id, new ApplicationClosed(application.id, application.permitId, List.copyOf(application.datasetIds),
@@ -317,7 +317,6 @@ public class ApplicationService {
             throw ProblemException.unprocessable("entitlementEnd", "must be in the future");
         }
         application.entitlementEnd = body.entitlementEnd();
-        application.state = ApplicationState.APPROVED;
         String comment = body.commentText();
         record(application, caller.subject(), ApplicationCommand.APPROVE.path(), comment,
                 body.entitlementEnd() == null ? null : "entitlements end " + body.entitlementEnd(), true, now);
@@ -327,12 +326,10 @@ public class ApplicationService {
     }
 
     /** Return, reject, close or revoke: the handler's decisions that take no more than a comment. */
-    private void decide(Application application, ApplicationState next, ApplicationCommand command, CommandRequest body, Caller caller,
-            Instant now) {
+    private void decide(Application application, ApplicationCommand command, CommandRequest body, Caller caller, Instant now) {
         String comment = body.commentText();
         String actor = caller.subject();
         List<String> datasets = List.copyOf(application.datasetIds);
-        application.state = next;
         record(application, actor, command.path(), comment, null, true, now);
         switch (command) {
             case RETURN -> outbox.publish(application.id, new ApplicationReturned(application.id, application.permitId, comment, actor, now));

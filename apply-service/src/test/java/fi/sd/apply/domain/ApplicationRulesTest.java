@@ -8,13 +8,18 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import fi.sd.platform.rest.ProblemException;
+import fi.sd.platform.domain.CommandRefusedException;
+import fi.sd.platform.domain.CommandRefusedException.Reason;
 
-/** Walks every role × state × command against the expected table, written out here independently of the rules. */
+/**
+ * Walks every role × state × command, and every state × command of the lifecycle, against the
+ * expected tables, written out here independently of the rules.
+ */
 class ApplicationRulesTest {
 
     /** Per role, per state: the commands allowed there, as the API names them. */
@@ -63,6 +68,25 @@ class ApplicationRulesTest {
             ApplicationCommand.CLOSE, ApplicationState.CLOSED,
             ApplicationCommand.REVOKE, ApplicationState.REVOKED));
 
+    /** Per state: the commands the lifecycle allows there that leave the state as it is. */
+    private static final Map<ApplicationState, String> IN_PLACE = Map.of(
+            ApplicationState.DRAFT, "save-draft invite-member accept-invitation accept-terms remove-member copy-as-new",
+            ApplicationState.SUBMITTED,
+            "invite-member accept-invitation accept-terms remove-member copy-as-new remark request-review review",
+            ApplicationState.RETURNED,
+            "save-draft invite-member accept-invitation accept-terms remove-member copy-as-new remark request-review review",
+            ApplicationState.APPROVED, "invite-member accept-invitation accept-terms remove-member copy-as-new remark",
+            ApplicationState.REJECTED, "copy-as-new remark",
+            ApplicationState.CLOSED, "copy-as-new remark",
+            ApplicationState.REVOKED, "copy-as-new remark");
+
+    /** Per state: the commands that move it, each to its state in {@link #LEADS_TO}. A draft is closed only by the service. */
+    private static final Map<ApplicationState, String> MOVES = Map.of(
+            ApplicationState.DRAFT, "submit close",
+            ApplicationState.SUBMITTED, "return approve reject close",
+            ApplicationState.RETURNED, "submit close",
+            ApplicationState.APPROVED, "close revoke");
+
     @Test
     void everyRoleStateAndCommandIsAllowedOrRefusedAsExpected() {
         int allowed = 0;
@@ -73,18 +97,20 @@ class ApplicationRulesTest {
                 Set<ApplicationCommand> expected = expected(role, state);
                 for (ApplicationCommand command : ApplicationCommand.values()) {
                     String cell = role + " " + state + " " + command.path();
-                    assertThat(ApplicationRules.allows(role, state, command)).as(cell).isEqualTo(expected.contains(command));
+                    assertThat(ApplicationRules.PERMISSIONS.allows(role, state, command)).as(cell).isEqualTo(expected.contains(command));
                     if (expected.contains(command)) {
-                        ApplicationState next = ApplicationRules.authorize(Set.of(role), state, command);
+                        ApplicationState next = ApplicationRules.PERMISSIONS.authorize(Set.of(role), state, command);
                         assertThat(next).as(cell).isEqualTo(LEADS_TO.getOrDefault(command, state));
                         allowed++;
                     } else if (everAllowed(role, command)) {
-                        assertThatThrownBy(() -> ApplicationRules.authorize(Set.of(role), state, command)).as(cell)
-                                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+                        assertThatThrownBy(() -> ApplicationRules.PERMISSIONS.authorize(Set.of(role), state, command)).as(cell)
+                                .isInstanceOfSatisfying(CommandRefusedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.STATE))
+                                .hasMessage("'" + command.path() + "' is not allowed while " + state.name().toLowerCase());
                         conflicting++;
                     } else {
-                        assertThatThrownBy(() -> ApplicationRules.authorize(Set.of(role), state, command)).as(cell)
-                                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(403));
+                        assertThatThrownBy(() -> ApplicationRules.PERMISSIONS.authorize(Set.of(role), state, command)).as(cell)
+                                .isInstanceOfSatisfying(CommandRefusedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ROLE))
+                                .hasMessage("Your role on this application does not allow '" + command.path() + "'");
                         forbidden++;
                     }
                 }
@@ -97,29 +123,57 @@ class ApplicationRulesTest {
     }
 
     @Test
+    void everyStateAndCommandLeadsWhereTheLifecycleSaysOrIsRefusedByState() {
+        int allowed = 0;
+        for (ApplicationState state : ApplicationState.values()) {
+            Set<ApplicationCommand> inPlace = commands(IN_PLACE.getOrDefault(state, ""));
+            Set<ApplicationCommand> moves = commands(MOVES.getOrDefault(state, ""));
+            for (ApplicationCommand command : ApplicationCommand.values()) {
+                String cell = state + " --" + command.path() + "-->";
+                Optional<ApplicationState> expected = inPlace.contains(command) ? Optional.of(state)
+                        : moves.contains(command) ? Optional.of(LEADS_TO.get(command)) : Optional.empty();
+                assertThat(ApplicationRules.LIFECYCLE.next(state, command)).as(cell).isEqualTo(expected);
+                Application application = new Application();
+                application.state = state;
+                if (expected.isPresent()) {
+                    application.apply(command);
+                    assertThat(application.state).as(cell).isEqualTo(expected.get());
+                    allowed++;
+                } else {
+                    assertThatThrownBy(() -> application.apply(command)).as(cell)
+                            .isInstanceOfSatisfying(CommandRefusedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.STATE));
+                    assertThat(application.state).as(cell).isEqualTo(state);
+                }
+            }
+        }
+        assertThat(allowed).isEqualTo(45);
+        assertThat(ApplicationRules.LIFECYCLE.finalStates()).isEmpty();
+    }
+
+    @Test
     void aPersonWithSeveralRolesMayDoWhatAnyOfThemMay() {
         Set<ApplicationRole> handlerAndMember = EnumSet.of(ApplicationRole.HANDLER, ApplicationRole.MEMBER);
-        assertThat(ApplicationRules.authorize(handlerAndMember, ApplicationState.SUBMITTED, ApplicationCommand.APPROVE))
+        assertThat(ApplicationRules.PERMISSIONS.authorize(handlerAndMember, ApplicationState.SUBMITTED, ApplicationCommand.APPROVE))
                 .isEqualTo(ApplicationState.APPROVED);
-        assertThat(ApplicationRules.authorize(handlerAndMember, ApplicationState.SUBMITTED, ApplicationCommand.ACCEPT_TERMS))
+        assertThat(ApplicationRules.PERMISSIONS.authorize(handlerAndMember, ApplicationState.SUBMITTED, ApplicationCommand.ACCEPT_TERMS))
                 .isEqualTo(ApplicationState.SUBMITTED);
     }
 
     @Test
     void aPersonWithNoRoleIsForbiddenEverything() {
         for (ApplicationCommand command : ApplicationCommand.values()) {
-            assertThatThrownBy(() -> ApplicationRules.authorize(Set.of(), ApplicationState.SUBMITTED, command))
-                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(403));
+            assertThatThrownBy(() -> ApplicationRules.PERMISSIONS.authorize(Set.of(), ApplicationState.SUBMITTED, command))
+                    .isInstanceOfSatisfying(CommandRefusedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ROLE));
         }
     }
 
     @Test
     void everyPermittedCommandIsATransitionOfTheLifecycle() {
         for (ApplicationRole role : ApplicationRole.values()) {
-            ApplicationRules.PERMISSIONS.get(role).forEach((state, commands) -> commands.forEach(
-                    command -> assertThat(ApplicationRules.LIFECYCLE.allows(state, command)).as(role + " " + state + " " + command).isTrue()));
+            ApplicationRules.PERMISSIONS.permissions().get(role).forEach((state, commands) -> commands.forEach(command ->
+                    assertThat(ApplicationRules.LIFECYCLE.allows(state, command)).as(role + " " + state + " " + command).isTrue()));
         }
-        assertThat(ApplicationRules.LIFECYCLE.finalStates()).isEmpty();
+        assertThat(ApplicationRules.PERMISSIONS.lifecycle()).isSameAs(ApplicationRules.LIFECYCLE);
     }
 
     @Test
@@ -132,8 +186,11 @@ class ApplicationRulesTest {
     }
 
     private static Set<ApplicationCommand> expected(ApplicationRole role, ApplicationState state) {
+        return commands(EXPECTED.get(role).getOrDefault(state, ""));
+    }
+
+    private static Set<ApplicationCommand> commands(String names) {
         Set<ApplicationCommand> commands = EnumSet.noneOf(ApplicationCommand.class);
-        String names = EXPECTED.get(role).getOrDefault(state, "");
         for (String name : names.split(" ")) {
             if (!name.isEmpty()) {
                 commands.add(ApplicationCommand.fromPath(name).orElseThrow(() -> new IllegalArgumentException(name)));

@@ -27,6 +27,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import fi.sd.events.desktop.RiskLevel;
+import fi.sd.platform.domain.PermissionTable;
 import fi.sd.platform.domain.TransitionTable;
 
 /**
@@ -50,8 +51,8 @@ public class AirlockExport extends AirlockRequest {
             .build();
 
     /** Reviewers approve or reject while the review runs; the requester may withdraw until it ends. */
-    public static final AirlockRules<ExportStatus, ExportCommand> RULES = AirlockRules
-            .of(LIFECYCLE, ExportStatus.class, ExportCommand.class)
+    public static final PermissionTable<AirlockRole, ExportStatus, ExportCommand> RULES = PermissionTable
+            .of(AirlockRole.class, LIFECYCLE, "request")
             .grant(AirlockRole.REQUESTER, EnumSet.of(SUBMITTED, IN_REVIEW), CANCEL)
             .grant(AirlockRole.SERVICE_DESK, EnumSet.of(SUBMITTED, IN_REVIEW), APPROVE, REJECT)
             .grant(AirlockRole.PERMIT_AUTHORITY, EnumSet.of(SUBMITTED, IN_REVIEW), APPROVE, REJECT)

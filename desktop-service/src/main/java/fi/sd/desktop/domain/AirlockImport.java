@@ -27,6 +27,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import fi.sd.events.desktop.ImportKind;
+import fi.sd.platform.domain.PermissionTable;
 import fi.sd.platform.domain.TransitionTable;
 
 /**
@@ -49,8 +50,8 @@ public class AirlockImport extends AirlockRequest {
             .build();
 
     /** The requester may withdraw until the service desk has decided; only the service desk decides and brings in. */
-    public static final AirlockRules<ImportStatus, ImportCommand> RULES = AirlockRules
-            .of(LIFECYCLE, ImportStatus.class, ImportCommand.class)
+    public static final PermissionTable<AirlockRole, ImportStatus, ImportCommand> RULES = PermissionTable
+            .of(AirlockRole.class, LIFECYCLE, "request")
             .grant(AirlockRole.REQUESTER, EnumSet.of(SUBMITTED), CANCEL)
             .grant(AirlockRole.SERVICE_DESK, EnumSet.of(SUBMITTED), APPROVE, REJECT)
             .grant(AirlockRole.SERVICE_DESK, EnumSet.of(APPROVED), COMPLETE, FAIL)

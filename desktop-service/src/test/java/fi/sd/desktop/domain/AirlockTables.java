@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import fi.sd.platform.rest.ProblemException;
+import fi.sd.platform.domain.CommandRefusedException;
+import fi.sd.platform.domain.CommandRefusedException.Reason;
+import fi.sd.platform.domain.PermissionTable;
 
 /** Walks an airlock request's two tables cell by cell against expected tables written out in the tests. */
 final class AirlockTables {
@@ -17,9 +19,9 @@ final class AirlockTables {
     private AirlockTables() {
     }
 
-    /** Every state × command: leads where {@code expected} says (a missing entry: refused with 409). Returns the allowed count. */
-    static <S extends Enum<S>, C extends Enum<C>> int walkLifecycle(AirlockRules<S, C> rules, Class<S> states, Class<C> commands,
-            Map<S, Map<C, S>> expected) {
+    /** Every state × command: leads where {@code expected} says (a missing entry: refused by state, 409). Returns the allowed count. */
+    static <S extends Enum<S>, C extends Enum<C>> int walkLifecycle(PermissionTable<AirlockRole, S, C> rules, Class<S> states,
+            Class<C> commands, Map<S, Map<C, S>> expected) {
         int allowed = 0;
         for (S state : states.getEnumConstants()) {
             for (C command : commands.getEnumConstants()) {
@@ -31,7 +33,7 @@ final class AirlockTables {
                     allowed++;
                 } else {
                     assertThatThrownBy(() -> rules.lifecycle().require(state, command)).as(cell)
-                            .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+                            .isInstanceOfSatisfying(CommandRefusedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.STATE));
                 }
             }
         }
@@ -40,10 +42,11 @@ final class AirlockTables {
 
     /**
      * Every role × state × command: allowed where {@code expected} lists it (space-separated API
-     * names); else 409 when the role may issue the command in some other state, 403 when never.
+     * names); else refused by state (409) when the role may issue the command in some other state,
+     * by role (403) when never.
      */
-    static <S extends Enum<S>, C extends Enum<C>> int walkPermissions(AirlockRules<S, C> rules, Class<S> states, Class<C> commands,
-            Map<AirlockRole, Map<S, String>> expected, Function<String, C> byName) {
+    static <S extends Enum<S>, C extends Enum<C>> int walkPermissions(PermissionTable<AirlockRole, S, C> rules, Class<S> states,
+            Class<C> commands, Map<AirlockRole, Map<S, String>> expected, Function<String, C> byName) {
         int allowed = 0;
         for (AirlockRole role : AirlockRole.values()) {
             Set<C> ever = EnumSet.noneOf(commands);
@@ -60,9 +63,9 @@ final class AirlockTables {
                                 .isEqualTo(rules.lifecycle().require(state, command));
                         allowed++;
                     } else {
-                        int status = ever.contains(command) ? 409 : 403;
+                        Reason reason = ever.contains(command) ? Reason.STATE : Reason.ROLE;
                         assertThatThrownBy(() -> rules.authorize(Set.of(role), state, command)).as(cell)
-                                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(status));
+                                .isInstanceOfSatisfying(CommandRefusedException.class, e -> assertThat(e.reason()).isEqualTo(reason));
                     }
                 }
             }
@@ -70,7 +73,7 @@ final class AirlockTables {
         for (S state : states.getEnumConstants()) {
             for (C command : commands.getEnumConstants()) {
                 assertThatThrownBy(() -> rules.authorize(Set.of(), state, command)).as("no role " + state + " " + command)
-                        .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(403));
+                        .isInstanceOfSatisfying(CommandRefusedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ROLE));
             }
         }
         return allowed;

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import fi.sd.platform.rest.ProblemException;
+import fi.sd.platform.domain.CommandRefusedException;
+import fi.sd.platform.domain.CommandRefusedException.Reason;
 
 /** Walks the whole desktop lifecycle: every status × every command. */
 class DesktopLifecycleTest {
@@ -65,7 +66,7 @@ class DesktopLifecycleTest {
                     assertThat(desktop.updatedAt).isEqualTo(now);
                 } else {
                     assertThatThrownBy(() -> desktop.apply(command, now)).as("%s --%s-->", status, command)
-                            .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+                            .isInstanceOfSatisfying(CommandRefusedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.STATE));
                     assertThat(desktop.status).isEqualTo(status);
                 }
             }

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import fi.sd.platform.rest.ProblemException;
+import fi.sd.platform.domain.CommandRefusedException;
+import fi.sd.platform.domain.CommandRefusedException.Reason;
 
 /** Walks the whole session lifecycle: every status × every command, and what an ended session lets go. */
 class SessionLifecycleTest {
@@ -38,7 +39,7 @@ class SessionLifecycleTest {
                     assertThat(session.status).as("%s --%s-->", status, command).isEqualTo(expected.get());
                 } else {
                     assertThatThrownBy(() -> session.apply(command, now)).as("%s --%s-->", status, command)
-                            .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+                            .isInstanceOfSatisfying(CommandRefusedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.STATE));
                     assertThat(session.status).isEqualTo(status);
                 }
             }

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import fi.sd.platform.rest.ProblemException;
+import fi.sd.platform.domain.CommandRefusedException;
+import fi.sd.platform.domain.CommandRefusedException.Reason;
 
 /** Walks the whole workspace lifecycle: every status × every command. */
 class WorkspaceLifecycleTest {
@@ -42,7 +43,7 @@ class WorkspaceLifecycleTest {
                     assertThat(workspace.status).as("%s --%s-->", status, command).isEqualTo(expected.get());
                 } else {
                     assertThatThrownBy(() -> workspace.apply(command)).as("%s --%s-->", status, command)
-                            .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+                            .isInstanceOfSatisfying(CommandRefusedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.STATE));
                     assertThat(workspace.status).isEqualTo(status);
                 }
             }

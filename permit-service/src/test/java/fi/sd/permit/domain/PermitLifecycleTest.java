@@ -9,7 +9,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import fi.sd.platform.rest.ProblemException;
+import fi.sd.platform.domain.CommandRefusedException;
+import fi.sd.platform.domain.CommandRefusedException.Reason;
 
 /** Walks the whole permit lifecycle: every status × every command. */
 class PermitLifecycleTest {
@@ -38,7 +39,7 @@ class PermitLifecycleTest {
                     assertThat(permit.status).as("%s --%s-->", status, command).isEqualTo(expected.get());
                 } else {
                     assertThatThrownBy(() -> permit.apply(command)).as("%s --%s-->", status, command)
-                            .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+                            .isInstanceOfSatisfying(CommandRefusedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.STATE));
                     assertThat(permit.status).isEqualTo(status);
                 }
             }

@@ -7,13 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import fi.sd.platform.rest.ProblemException;
-
 /**
  * A state machine as one explicit table: for each state, the commands allowed in it and the
- * state each leads to. Anything not in the table is refused with 409. Build it once, as a
- * constant next to the aggregate, so that the whole lifecycle reads in one place and a test can
- * walk every state and every command.
+ * state each leads to. Anything not in the table is refused ({@link CommandRefusedException}, a
+ * 409 on the API). Build it once, as a constant next to the aggregate, so that the whole lifecycle
+ * reads in one place and a test can walk every state and every command.
  */
 public final class TransitionTable<S extends Enum<S>, C extends Enum<C>> {
 
@@ -36,10 +34,9 @@ public final class TransitionTable<S extends Enum<S>, C extends Enum<C>> {
         return Optional.ofNullable(transitions.get(from).get(command));
     }
 
-    /** The state {@code command} leads to from {@code from}; a 409 problem when the table does not allow it. */
+    /** The state {@code command} leads to from {@code from}; refused by state when the table does not allow it. */
     public S require(S from, C command) {
-        return next(from, command).orElseThrow(() -> ProblemException.conflict(
-                "'" + label(command) + "' is not allowed while " + label(from)));
+        return next(from, command).orElseThrow(() -> CommandRefusedException.byState(from, command));
     }
 
     public boolean allows(S from, C command) {
@@ -64,8 +61,12 @@ public final class TransitionTable<S extends Enum<S>, C extends Enum<C>> {
         return result;
     }
 
-    private static String label(Enum<?> value) {
-        return value.name().toLowerCase().replace('_', '-');
+    Class<S> stateType() {
+        return stateType;
+    }
+
+    Class<C> commandType() {
+        return commandType;
     }
 
     /** Collects the allowed transitions; every other (state, command) pair is refused. */

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import fi.sd.platform.domain.CommandRefusedException;
 import fi.sd.platform.rest.Problem.FieldError;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -38,6 +39,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(e.status(), e.slug(), e.title(), e.getMessage(), e.errors(), uri);
+    }
+
+    /** A lifecycle's refusal: by role is 403, by state is 409. */
+    @ServerExceptionMapper
+    public Response refused(CommandRefusedException e, UriInfo uri) {
+        return problem(e.reason() == CommandRefusedException.Reason.ROLE ? ProblemException.forbidden(e.getMessage())
+                : ProblemException.conflict(e.getMessage()), uri);
     }
 
     @ServerExceptionMapper

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-import fi.sd.platform.rest.ProblemException;
-
 class TransitionTableTest {
 
     enum Light { RED, GREEN, BROKEN }
@@ -22,7 +20,7 @@ class TransitionTableTest {
             .build();
 
     @Test
-    void everyStateAndCommandIsEitherAllowedWithItsTargetOrRefusedWith409() {
+    void everyStateAndCommandIsEitherAllowedWithItsTargetOrRefusedByState() {
         for (Light state : Light.values()) {
             for (Switch command : Switch.values()) {
                 if (TABLE.allows(state, command)) {
@@ -30,7 +28,8 @@ class TransitionTableTest {
                 } else {
                     assertThat(TABLE.next(state, command)).isEmpty();
                     assertThatThrownBy(() -> TABLE.require(state, command))
-                            .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+                            .isInstanceOfSatisfying(CommandRefusedException.class,
+                                    e -> assertThat(e.reason()).isEqualTo(CommandRefusedException.Reason.STATE));
                 }
             }
         }
