@@ -1,7 +1,6 @@
 package fi.sd.apply.repository;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +17,7 @@ import jakarta.persistence.TypedQuery;
 
 import fi.sd.apply.domain.Application;
 import fi.sd.apply.domain.ApplicationState;
+import fi.sd.platform.repository.QueryFilter;
 import fi.sd.platform.rest.PageRequest;
 import fi.sd.platform.rest.ResultPage;
 import fi.sd.platform.security.Caller;
@@ -63,7 +63,7 @@ public class ApplicationRepository {
     public ResultPage<Application> search(Caller caller, Filters filters, PageRequest page) {
         int wanted = Math.toIntExact(page.offset() + page.size());
         if (caller.readsEverything()) {
-            Criteria all = Criteria.of(filters);
+            QueryFilter all = criteria(filters);
             return load(listed(all, wanted), count(all), page);
         }
         List<Listed> own = own(caller.subject(), filters);
@@ -72,7 +72,7 @@ public class ApplicationRepository {
             return load(own, own.size(), page);
         }
         String organisation = controlled.get();
-        Criteria handled = Criteria.of(filters).and("a.organisation = :org", "org", organisation)
+        QueryFilter handled = criteria(filters).and("a.organisation = :org", "org", organisation)
                 .and("a.state <> :draft", "draft", ApplicationState.DRAFT);
         List<Listed> merged = Stream.concat(listed(handled, wanted).stream(), own.stream())
                 .collect(Collectors.toMap(Listed::id, Function.identity(), (first, same) -> first))
@@ -85,7 +85,7 @@ public class ApplicationRepository {
     private List<Listed> own(String userId, Filters filters) {
         Map<String, Listed> own = new HashMap<>();
         for (String join : List.of("join a.members m where m.userId = :me", "join a.reviewers r where r = :me")) {
-            Criteria criteria = Criteria.of(filters).with("me", userId);
+            QueryFilter criteria = criteria(filters).with("me", userId);
             query("select distinct new " + Listed.class.getName() + "(a.id, a.createdAt, a.organisation, a.state)"
                     + " from Application a " + join + criteria.andClause(), criteria, Listed.class)
                     .getResultList().forEach(a -> own.put(a.id(), a));
@@ -93,14 +93,14 @@ public class ApplicationRepository {
         return own.values().stream().sorted(NEWEST_FIRST_IN_MEMORY).toList();
     }
 
-    private List<Listed> listed(Criteria criteria, int limit) {
+    private List<Listed> listed(QueryFilter criteria, int limit) {
         return query("select new " + Listed.class.getName() + "(a.id, a.createdAt, a.organisation, a.state)"
                 + " from Application a" + criteria.whereClause() + NEWEST_FIRST, criteria, Listed.class)
                 .setMaxResults(limit)
                 .getResultList();
     }
 
-    private long count(Criteria criteria) {
+    private long count(QueryFilter criteria) {
         return query("select count(*) from Application a" + criteria.whereClause(), criteria, Long.class).getSingleResult();
     }
 
@@ -113,40 +113,15 @@ public class ApplicationRepository {
         return new ResultPage<>(ids.stream().map(loaded::get).toList(), total, page);
     }
 
-    private <T> TypedQuery<T> query(String jpql, Criteria criteria, Class<T> type) {
-        TypedQuery<T> query = em.createQuery(jpql, type);
-        criteria.parameters.forEach(query::setParameter);
-        return query;
+    private <T> TypedQuery<T> query(String jpql, QueryFilter criteria, Class<T> type) {
+        return criteria.bind(em.createQuery(jpql, type));
     }
 
-    /** Conditions joined by {@code and}, with their named parameters. */
-    private record Criteria(List<String> conditions, Map<String, Object> parameters) {
-
-        static Criteria of(Filters filters) {
-            Criteria criteria = new Criteria(new ArrayList<>(), new HashMap<>());
-            filters.projectId().ifPresent(v -> criteria.and("a.projectId = :projectId", "projectId", v));
-            filters.permitId().ifPresent(v -> criteria.and("a.permitId = :permitId", "permitId", v));
-            filters.state().ifPresent(v -> criteria.and("a.state = :state", "state", v));
-            return criteria;
-        }
-
-        Criteria and(String condition, String parameter, Object value) {
-            conditions.add(condition);
-            return with(parameter, value);
-        }
-
-        /** A parameter that the query itself uses, outside the conditions. */
-        Criteria with(String parameter, Object value) {
-            parameters.put(parameter, value);
-            return this;
-        }
-
-        String whereClause() {
-            return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        }
-
-        String andClause() {
-            return conditions.isEmpty() ? "" : " and " + String.join(" and ", conditions);
-        }
+    /** The conditions of the list's filters. */
+    private static QueryFilter criteria(Filters filters) {
+        return new QueryFilter()
+                .andIfPresent("a.projectId = :projectId", "projectId", filters.projectId())
+                .andIfPresent("a.permitId = :permitId", "permitId", filters.permitId())
+                .andIfPresent("a.state = :state", "state", filters.state());
     }
 }

@@ -27,6 +27,7 @@ import fi.sd.platform.rest.ProblemException;
 import fi.sd.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 
+import fi.sd.platform.rest.QueryParams;
 /** Access applications and their commands. */
 @Path("/api/v1/applications")
 @Tag(name = "Applications")
@@ -61,8 +62,8 @@ public class ApplicationResource {
     public Response list(@QueryParam("projectId") String projectId, @QueryParam("permitId") String permitId,
             @QueryParam("state") String state, @QueryParam("page") String page, @QueryParam("size") String size, UriInfo uri) {
         PageRequest paging = PageRequest.parse(page, size);
-        ApplicationRepository.Filters filters = new ApplicationRepository.Filters(QueryFilters.id("projectId", projectId),
-                QueryFilters.id("permitId", permitId), QueryFilters.oneOf("state", state, ApplicationState.class));
+        ApplicationRepository.Filters filters = new ApplicationRepository.Filters(QueryParams.id("projectId", projectId),
+                QueryParams.id("permitId", permitId), QueryParams.oneOf("state", state, ApplicationState.class));
         return queries.list(caller, filters, paging).toResponse(uri);
     }
 

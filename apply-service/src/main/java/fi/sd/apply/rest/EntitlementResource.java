@@ -20,6 +20,7 @@ import fi.sd.apply.service.BlocklistService;
 import fi.sd.apply.service.EntitlementService;
 import fi.sd.platform.rest.PageRequest;
 import fi.sd.platform.security.Caller;
+import fi.sd.platform.rest.QueryParams;
 import io.quarkus.security.Authenticated;
 
 /** Entitlements (who may use which dataset, until when) and the blocklist revocations fill. */
@@ -47,8 +48,8 @@ public class EntitlementResource {
             @QueryParam("permitId") String permitId, @QueryParam("active") String active, @QueryParam("page") String page,
             @QueryParam("size") String size, UriInfo uri) {
         PageRequest paging = PageRequest.parse(page, size);
-        return entitlements.list(caller, QueryFilters.userId("userId", userId), QueryFilters.id("datasetId", datasetId),
-                QueryFilters.id("permitId", permitId), QueryFilters.flag("active", active), paging).toResponse(uri);
+        return entitlements.list(caller, QueryParams.userId("userId", userId), QueryParams.id("datasetId", datasetId),
+                QueryParams.id("permitId", permitId), QueryParams.flag("active", active), paging).toResponse(uri);
     }
 
     @GET

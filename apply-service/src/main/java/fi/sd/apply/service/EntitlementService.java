@@ -2,7 +2,6 @@ package fi.sd.apply.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -31,11 +30,11 @@ import fi.sd.events.apply.AccessEndReason;
 import fi.sd.events.apply.AccessGranted;
 import fi.sd.events.apply.AccessRevoked;
 import fi.sd.platform.outbox.Outbox;
+import fi.sd.platform.repository.QueryFilter;
 import fi.sd.platform.rest.PageRequest;
 import fi.sd.platform.rest.ResultPage;
 import fi.sd.platform.security.Caller;
 import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 
 /**
  * REMS's entitlement rule: an approved application gives each member who accepted the terms one
@@ -106,35 +105,25 @@ public class EntitlementService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ResultPage<EntitlementView> list(Caller caller, Optional<String> userId, Optional<String> datasetId, Optional<String> permitId,
             boolean activeOnly, PageRequest page) {
-        List<String> conditions = new ArrayList<>();
-        Parameters parameters = new Parameters();
+        QueryFilter filter = new QueryFilter();
         if (!caller.readsEverything()) {
             String visible = "userId = :me";
-            parameters.and("me", caller.subject());
+            filter.with("me", caller.subject());
             Optional<String> controlled = caller.organisation().filter(caller::controls);
             if (controlled.isPresent()) {
                 visible += " or applicationId in (select a.id from Application a where a.organisation = :org)";
-                parameters.and("org", controlled.get());
+                filter.with("org", controlled.get());
             }
-            conditions.add("(" + visible + ")");
+            filter.and("(" + visible + ")");
         }
-        userId.ifPresent(v -> {
-            conditions.add("userId = :userId");
-            parameters.and("userId", v);
-        });
-        datasetId.ifPresent(v -> {
-            conditions.add("datasetId = :datasetId");
-            parameters.and("datasetId", v);
-        });
-        permitId.ifPresent(v -> {
-            conditions.add("permitId = :permitId");
-            parameters.and("permitId", v);
-        });
+        filter.andIfPresent("userId = :userId", "userId", userId)
+                .andIfPresent("datasetId = :datasetId", "datasetId", datasetId)
+                .andIfPresent("permitId = :permitId", "permitId", permitId);
         if (activeOnly) {
-            conditions.add("endedAt is null");
+            filter.and("endedAt is null");
         }
-        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        var query = Entitlement.<Entitlement>find("from Entitlement" + where + " order by start desc, id", parameters);
+        var query = Entitlement.<Entitlement>find("from Entitlement" + filter.whereClause() + " order by start desc, id",
+                filter.parameters());
         long total = query.count();
         List<EntitlementView> items = query.page(Page.of(page.page(), page.size())).list().stream().map(ApplicationMapper::toView).toList();
         return new ResultPage<>(items, total, page);

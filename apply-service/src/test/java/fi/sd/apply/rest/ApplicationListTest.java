@@ -81,6 +81,13 @@ class ApplicationListTest {
     }
 
     @Test
+    void theStateFilterMatchesWithoutRegardToCaseAsInEveryService() {
+        sees(AINO, "&state=submitted", second, first);
+        sees(AINO, "&state=Draft", draft);
+        sees(AINO, "&state=approved");
+    }
+
+    @Test
     void theControllerSeesItsOrganisationsSubmittedOnesOnceEvenWhenAlsoAReviewer() {
         sees(THL, "", second, first);
         sees(THL, "&state=DRAFT");

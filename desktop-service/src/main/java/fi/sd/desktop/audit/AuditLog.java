@@ -4,9 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +21,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
+import fi.sd.platform.repository.QueryFilter;
 import fi.sd.platform.rest.PageRequest;
 import fi.sd.platform.rest.ResultPage;
 
@@ -110,25 +110,12 @@ public class AuditLog {
     /** Entries matching every filter given, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ResultPage<AuditEntry> search(AuditQuery filter, PageRequest paging) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
-        if (filter.workspaceId() != null) {
-            where.append(" and workspaceId = :workspaceId");
-            parameters.put("workspaceId", filter.workspaceId());
-        }
-        if (filter.actor() != null) {
-            where.append(" and actor = :actor");
-            parameters.put("actor", filter.actor());
-        }
-        if (filter.from() != null) {
-            where.append(" and occurredAt >= :from");
-            parameters.put("from", filter.from());
-        }
-        if (filter.to() != null) {
-            where.append(" and occurredAt < :to");
-            parameters.put("to", filter.to());
-        }
-        PanacheQuery<AuditEntry> query = AuditEntry.find(where.toString(), Sort.descending("seq"), parameters);
+        QueryFilter where = new QueryFilter()
+                .andIfPresent("workspaceId = :workspaceId", "workspaceId", filter.workspaceId())
+                .andIfPresent("actor = :actor", "actor", filter.actor())
+                .andIfPresent("occurredAt >= :from", "from", filter.from())
+                .andIfPresent("occurredAt < :to", "to", filter.to());
+        PanacheQuery<AuditEntry> query = AuditEntry.find("from AuditEntry" + where.whereClause(), Sort.descending("seq"), where.parameters());
         return new ResultPage<>(query.page(Page.of(paging.page(), paging.size())).list(), query.count(), paging);
     }
 
@@ -170,7 +157,7 @@ public class AuditLog {
         return AuditVerification.intact(verified);
     }
 
-    /** The filters of {@link #search}; each may be null. */
-    public record AuditQuery(String workspaceId, String actor, Instant from, Instant to) {
+    /** The filters of {@link #search}; each may be empty. */
+    public record AuditQuery(Optional<String> workspaceId, Optional<String> actor, Optional<Instant> from, Optional<Instant> to) {
     }
 }

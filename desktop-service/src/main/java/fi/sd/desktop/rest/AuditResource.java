@@ -47,7 +47,7 @@ public class AuditResource {
             @QueryParam("size") String size, @Context UriInfo uri) {
         caller.requireAny(Role.AUDITOR, Role.ADMIN);
         PageRequest paging = PageRequest.parse(page, size);
-        AuditQuery filter = new AuditQuery(QueryParams.text(workspaceId), QueryParams.text(actor),
+        AuditQuery filter = new AuditQuery(QueryParams.id("workspaceId", workspaceId), QueryParams.userId("actor", actor),
                 QueryParams.instant("from", from), QueryParams.instant("to", to));
         return auditLog.search(filter, paging).map(AuditEntryView::of).toResponse(uri);
     }

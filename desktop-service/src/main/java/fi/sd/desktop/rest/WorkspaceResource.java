@@ -47,7 +47,7 @@ public class WorkspaceResource {
     public Response list(@QueryParam("status") String status, @QueryParam("projectId") String projectId,
             @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
         PageRequest paging = PageRequest.parse(page, size);
-        return service.list(caller, QueryParams.oneOf("status", status, WorkspaceStatus.class), QueryParams.text(projectId),
+        return service.list(caller, QueryParams.oneOf("status", status, WorkspaceStatus.class), QueryParams.id("projectId", projectId),
                 paging).map(this::toView).toResponse(uri);
     }
 

@@ -3,9 +3,7 @@ package fi.sd.desktop.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -38,6 +36,7 @@ import fi.sd.events.desktop.WorkspaceProvisioned;
 import fi.sd.events.permit.DataReleased;
 import fi.sd.events.permit.PermitSnapshot;
 import fi.sd.platform.outbox.Outbox;
+import fi.sd.platform.repository.QueryFilter;
 import fi.sd.platform.rest.PageRequest;
 import fi.sd.platform.rest.ResultPage;
 import fi.sd.platform.security.Caller;
@@ -181,23 +180,15 @@ public class WorkspaceService {
 
     /** The workspaces the caller may see, optionally of one status or project, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ResultPage<Workspace> list(Caller caller, WorkspaceStatus status, String projectId, PageRequest paging) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
+    public ResultPage<Workspace> list(Caller caller, Optional<WorkspaceStatus> status, Optional<String> projectId, PageRequest paging) {
+        QueryFilter filter = new QueryFilter();
         if (!seesAll(caller)) {
-            where.append(" and :member member of w.members");
-            parameters.put("member", caller.subject());
+            filter.and(":member member of w.members", "member", caller.subject());
         }
-        if (status != null) {
-            where.append(" and w.status = :status");
-            parameters.put("status", status);
-        }
-        if (projectId != null) {
-            where.append(" and w.projectId = :projectId");
-            parameters.put("projectId", projectId);
-        }
-        PanacheQuery<Workspace> query = Workspace.find("from Workspace w where " + where,
-                Sort.descending("createdAt").and("id"), parameters);
+        filter.andIfPresent("w.status = :status", "status", status)
+                .andIfPresent("w.projectId = :projectId", "projectId", projectId);
+        PanacheQuery<Workspace> query = Workspace.find("from Workspace w" + filter.whereClause(),
+                Sort.descending("createdAt").and("id"), filter.parameters());
         return new ResultPage<>(query.page(Page.of(paging.page(), paging.size())).list(), query.count(), paging);
     }
 

@@ -43,6 +43,10 @@ class WorkspaceListTest {
         given().header("Authorization", WorkspaceApi.AUDITOR).queryParam("projectId", projectId).queryParam("status", "LOCKED")
                 .when().get("/api/v1/workspaces")
                 .then().statusCode(200).header("X-Total-Count", "0").body("$", empty());
+        // As in every service, an enum filter matches without regard to case.
+        given().header("Authorization", WorkspaceApi.AUDITOR).queryParam("projectId", projectId).queryParam("status", "ready")
+                .when().get("/api/v1/workspaces")
+                .then().statusCode(200).header("X-Total-Count", "2");
         given().header("Authorization", TestTokens.user("aino.virtanen", "researcher").bearer()).queryParam("projectId", projectId)
                 .when().get("/api/v1/workspaces")
                 .then().statusCode(200).body("$", hasSize(2));
@@ -56,6 +60,9 @@ class WorkspaceListTest {
         given().header("Authorization", WorkspaceApi.AUDITOR).queryParam("status", "OPEN")
                 .when().get("/api/v1/workspaces")
                 .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("OPEN"));
+        given().header("Authorization", WorkspaceApi.AUDITOR).queryParam("projectId", "no spaces")
+                .when().get("/api/v1/workspaces")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", is("projectId"));
         given().header("Authorization", WorkspaceApi.AUDITOR).queryParam("size", 0)
                 .when().get("/api/v1/workspaces")
                 .then().statusCode(400).contentType("application/problem+json");

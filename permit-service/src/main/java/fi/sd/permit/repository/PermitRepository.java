@@ -13,13 +13,13 @@ import jakarta.persistence.LockModeType;
 import fi.sd.events.PermitRoute;
 import fi.sd.permit.domain.Permit;
 import fi.sd.permit.domain.PermitStatus;
+import fi.sd.platform.repository.QueryFilter;
 import fi.sd.platform.rest.PageRequest;
 import fi.sd.platform.rest.ResultPage;
 import fi.sd.platform.security.Caller;
 import fi.sd.platform.security.Role;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
 /** The permit queries beyond a lookup by id: locking, searching, and claiming due permits for the scheduler. */
@@ -47,32 +47,32 @@ public class PermitRepository {
      * organisation's register permits for a data-controller).
      */
     public ResultPage<Permit> search(Caller caller, Optional<PermitStatus> status, Optional<String> projectId, PageRequest page) {
-        Filter filter = new Filter();
+        QueryFilter filter = new QueryFilter();
         if (!caller.readsEverything()) {
             List<String> visible = new ArrayList<>();
             visible.add("id in (select named.id from Permit named join named.persons person where person.userId = :subject)");
-            filter.parameters.and("subject", caller.subject());
+            filter.with("subject", caller.subject());
             if (caller.has(Role.PERMIT_AUTHORITY)) {
                 visible.add("route = :findata");
-                filter.parameters.and("findata", PermitRoute.FINDATA);
+                filter.with("findata", PermitRoute.FINDATA);
             }
             if (caller.has(Role.DATA_CONTROLLER) && caller.organisation().isPresent()) {
                 visible.add("(route = :register and issuer = :org)");
-                filter.parameters.and("register", PermitRoute.REGISTER).and("org", caller.organisation().get());
+                filter.with("register", PermitRoute.REGISTER).with("org", caller.organisation().get());
             }
-            filter.conditions.add("(" + String.join(" or ", visible) + ")");
+            filter.and("(" + String.join(" or ", visible) + ")");
         }
-        status.ifPresent(value -> filter.add("status = :status", "status", value));
-        projectId.ifPresent(value -> filter.add("projectId = :projectId", "projectId", value));
-        return filter.page(page);
+        filter.andIfPresent("status = :status", "status", status)
+                .andIfPresent("projectId = :projectId", "projectId", projectId);
+        return page(filter, page);
     }
 
     /** Every permit, or the one with a journal number, for the public register, newest first. */
     public ResultPage<Permit> publicRegister(Optional<PermitStatus> status, Optional<String> journalNumber, PageRequest page) {
-        Filter filter = new Filter();
-        status.ifPresent(value -> filter.add("status = :status", "status", value));
-        journalNumber.ifPresent(value -> filter.add("journalNumber = :journalNumber", "journalNumber", value));
-        return filter.page(page);
+        QueryFilter filter = new QueryFilter()
+                .andIfPresent("status = :status", "status", status)
+                .andIfPresent("journalNumber = :journalNumber", "journalNumber", journalNumber);
+        return page(filter, page);
     }
 
     /**
@@ -104,23 +104,10 @@ public class PermitRepository {
                 .getResultList();
     }
 
-    /** The conditions of a permit query, joined with "and", and their parameters. */
-    private static final class Filter {
-
-        private final List<String> conditions = new ArrayList<>();
-        private final Parameters parameters = new Parameters();
-
-        void add(String condition, String name, Object value) {
-            conditions.add(condition);
-            parameters.and(name, value);
-        }
-
-        ResultPage<Permit> page(PageRequest page) {
-            String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-            PanacheQuery<Permit> query = Permit.find("from Permit" + where, NEWEST_FIRST, parameters);
-            long total = query.count();
-            List<Permit> items = query.page(Page.of(page.page(), page.size())).list();
-            return new ResultPage<>(items, total, page);
-        }
+    private static ResultPage<Permit> page(QueryFilter filter, PageRequest page) {
+        PanacheQuery<Permit> query = Permit.find("from Permit" + filter.whereClause(), NEWEST_FIRST, filter.parameters());
+        long total = query.count();
+        List<Permit> items = query.page(Page.of(page.page(), page.size())).list();
+        return new ResultPage<>(items, total, page);
     }
 }

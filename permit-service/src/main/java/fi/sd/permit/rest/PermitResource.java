@@ -17,9 +17,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fi.sd.permit.domain.PermitStatus;
 import fi.sd.permit.service.PermitQueries;
 import fi.sd.permit.service.PermitService;
 import fi.sd.platform.rest.PageRequest;
+import fi.sd.platform.rest.QueryParams;
 import fi.sd.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 
@@ -58,7 +60,8 @@ public class PermitResource {
     public Response list(@QueryParam("status") String status, @QueryParam("projectId") String projectId,
             @QueryParam("page") String page, @QueryParam("size") String size, UriInfo uri) {
         PageRequest paging = PageRequest.parse(page, size);
-        return queries.list(caller, ListFilters.status(status), ListFilters.projectId(projectId), paging).toResponse(uri);
+        return queries.list(caller, QueryParams.oneOf("status", status, PermitStatus.class), QueryParams.id("projectId", projectId), paging)
+                .toResponse(uri);
     }
 
     @GET

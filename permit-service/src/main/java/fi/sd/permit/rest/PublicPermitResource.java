@@ -13,8 +13,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fi.sd.permit.domain.PermitStatus;
 import fi.sd.permit.service.PermitQueries;
 import fi.sd.platform.rest.PageRequest;
+import fi.sd.platform.rest.QueryParams;
 
 /** The public register of permits (EHDS Art. 57(1)(j)): no token needed, no person named. */
 @Path("/api/v1/public/permits")
@@ -36,7 +38,8 @@ public class PublicPermitResource {
             + "in GET /permits.")
     public Response list(@QueryParam("status") String status, @QueryParam("journalNumber") String journalNumber,
             @QueryParam("page") String page, @QueryParam("size") String size, UriInfo uri) {
-        return queries.publicRegister(ListFilters.status(status), ListFilters.journalNumber(journalNumber), PageRequest.parse(page, size))
-                .toResponse(uri);
+        return queries.publicRegister(QueryParams.oneOf("status", status, PermitStatus.class),
+                QueryParams.matching("journalNumber", journalNumber, Texts.JOURNAL_NUMBER, Texts.JOURNAL_NUMBER_MESSAGE),
+                PageRequest.parse(page, size)).toResponse(uri);
     }
 }

@@ -62,6 +62,9 @@ class PermitListTest {
         assertThat(ids(AUDITOR, "/api/v1/permits?projectId=" + project + "&status=REVOKED")).containsExactly(revoked);
         assertThat(ids(AUDITOR, "/api/v1/permits?projectId=" + project + "&status=ACTIVE")).containsExactly(active);
         assertThat(ids(AUDITOR, "/api/v1/permits?projectId=" + project + "&status=EXPIRED")).isEmpty();
+        // As in every service, an enum filter matches without regard to case.
+        assertThat(ids(AUDITOR, "/api/v1/permits?projectId=" + project + "&status=revoked")).containsExactly(revoked);
+        assertThat(ids(AUDITOR, "/api/v1/permits?projectId=" + project + "&status=Active")).containsExactly(active);
     }
 
     @Test
@@ -122,6 +125,8 @@ class PermitListTest {
         String wholePage = given().when().get("/api/v1/public/permits?size=200").then().statusCode(200).extract().asString();
         assertThat(wholePage).doesNotContain("userId", "principalInvestigator", "@");
         given().when().get("/api/v1/public/permits?status=nope").then().statusCode(400).contentType("application/problem+json");
+        given().when().get("/api/v1/public/permits?status=active&journalNumber=" + body.get("journalNumber"))
+                .then().statusCode(200).header("X-Total-Count", "1");
     }
 
     private static Map<String, Object> permit(Map<String, Object> body, String projectId, String person) {
