@@ -30,7 +30,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import fi.sd.events.EventSchemas;
 import fi.sd.events.EventType;
 import fi.sd.events.Topic;
+import fi.sd.testsupport.TestTokens;
 import fi.sd.testsupport.TopicReader;
+import io.restassured.response.Response;
 
 /**
  * The contracts, checked against what actually went over the wire: every event on the three topics
@@ -43,11 +45,6 @@ class ContractsIT extends SystemTest {
 
     /** The record keys of the records FaultToleranceIT writes on purpose without being a CloudEvent. */
     private static final String INJECTED_MALFORMED_KEY_PREFIX = "malformed-";
-    /**
-     * The gateway's own endpoints: the merged document holds only the services' operations (README, gateway), so
-     * these three are not in it. Listed here so that every other path must be.
-     */
-    private static final Set<String> GATEWAY_OWN = Set.of("/api/v1/me", "/api/v1/projects/{projectId}/overview", "/api/v1/openapi");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static RegisterProject register;
@@ -119,14 +116,49 @@ class ContractsIT extends SystemTest {
         List<Operation> documented = new ArrayList<>();
         paths.properties().forEach(path -> path.getValue().properties().forEach(
                 method -> documented.add(new Operation(method.getKey().toUpperCase(), path.getKey()))));
-        documented.addAll(GATEWAY_OWN.stream().map(path -> new Operation("GET", path)).toList());
 
         Set<Api.Call> called = new HashSet<>(Api.calls());
-        assertThat(called).extracting(Api.Call::path).contains("/api/v1/permits/" + register.permitId + "/releases");
+        assertThat(called).extracting(Api.Call::path).contains("/api/v1/permits/" + register.permitId + "/releases", "/api/v1/me",
+                "/api/v1/projects/" + register.projectId + "/overview");
         List<Api.Call> undocumented = called.stream()
                 .filter(call -> documented.stream().noneMatch(operation -> operation.matches(call)))
                 .toList();
         assertThat(undocumented).isEmpty();
+    }
+
+    /** The problems the gateway makes itself are of the types, with the titles, that the services answer for the same case. */
+    @Test
+    void theGatewaysOwnProblemsAreTheServicesProblemTypes() {
+        String permitService = system.service(E2eSystem.PERMIT).url();
+        assertThat(problem(given().baseUri(system.gatewayUrl()).get("/api/v1/me")))
+                .isEqualTo(problem(given().baseUri(permitService).get("/api/v1/permits")))
+                .isEqualTo(new TypeAndTitle(401, "https://sd.fi/problems/unauthenticated", "Unauthenticated"));
+        assertThat(problem(api.as(Api.RESEARCHER, "researcher").get("/projects/{id}/overview", "not an id")))
+                .isEqualTo(problem(api.asFindata().body(Map.of("route", "FINDATA")).post("/permits")))
+                .isEqualTo(new TypeAndTitle(400, "https://sd.fi/problems/validation", "Invalid request"));
+        // Not through Api, whose calls must all be documented operations.
+        String researcher = TestTokens.user(Api.RESEARCHER, "researcher").bearer();
+        assertThat(problem(given().baseUri(system.gatewayUrl()).header("Authorization", researcher).get("/api/v1/no-such-family")))
+                .isEqualTo(problem(api.as(Api.RESEARCHER, "researcher").get("/permits/{id}", "no-such-permit")))
+                .isEqualTo(new TypeAndTitle(404, "https://sd.fi/problems/not-found", "Not found"));
+    }
+
+    /** A body that is not JSON, sent through the gateway: the service says what is wrong and where. */
+    @Test
+    void aBodyThatIsNotJsonIsToldWhereItBreaks() {
+        Response answer = api.asFindata().body("{\"journalNumber\": \"THL/1/2026\",\n  \"route\": }")
+                .post("/permits");
+        assertThat(problem(answer)).isEqualTo(new TypeAndTitle(400, "https://sd.fi/problems/malformed-json", "Malformed JSON"));
+        assertThat(answer.jsonPath().getString("detail"))
+                .startsWith("The request body is not valid JSON at line 2, column 12: Unexpected character ('}'");
+    }
+
+    private static TypeAndTitle problem(Response answer) {
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        return new TypeAndTitle(answer.statusCode(), answer.jsonPath().getString("type"), answer.jsonPath().getString("title"));
+    }
+
+    private record TypeAndTitle(int status, String type, String title) {
     }
 
     private static void awaitEvent(Topic topic, String permitId, EventType type) {

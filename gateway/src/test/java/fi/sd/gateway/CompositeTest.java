@@ -74,7 +74,9 @@ class CompositeTest {
     void aMalformedProjectIdIsABadRequest() {
         given().header("Authorization", TestTokens.user("overview.bad", "researcher").bearer())
                 .when().get("/api/v1/projects/{id}/overview", "a b;c")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://sd.fi/problems/validation")).body("title", equalTo("Invalid request"))
+                .body("errors[0].field", equalTo("projectId"));
     }
 
     @Test
@@ -89,6 +91,19 @@ class CompositeTest {
                 .extract().path("paths");
         EchoUpstreams.PATHS.values().stream().flatMap(List::stream).forEach(path ->
                 org.assertj.core.api.Assertions.assertThat(paths).containsKey(path));
+    }
+
+    @Test
+    void theOpenApiDocumentHoldsTheGatewaysOwnOperationsWithTheirSchemas() {
+        given().when().get("/api/v1/openapi")
+                .then().statusCode(200)
+                .body("paths.'/api/v1/me'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/GatewayCaller"))
+                .body("paths.'/api/v1/projects/{projectId}/overview'.get.parameters[0].name", equalTo("projectId"))
+                .body("paths.'/api/v1/openapi'.get.operationId", equalTo("openapi"))
+                .body("components.schemas", hasKey("GatewayProjectOverview"))
+                .body("components.schemas", hasKey("GatewayOverviewPart"))
+                .body("components.securitySchemes", hasKey("SecurityScheme"));
     }
 
     @Test

@@ -6,7 +6,12 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import fi.sd.testsupport.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
@@ -31,6 +37,7 @@ class EdgeLimitsTest {
         given().when().get("/api/v1/permits")
                 .then().statusCode(401).contentType(PROBLEM)
                 .header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("https://sd.fi/problems/unauthenticated")).body("title", equalTo("Unauthenticated"))
                 .body("status", equalTo(401)).body("requestId", notNullValue()).body("instance", equalTo("/api/v1/permits"));
     }
 
@@ -85,6 +92,21 @@ class EdgeLimitsTest {
         given().header("Authorization", token).contentType("application/octet-stream").body(new byte[1024])
                 .when().post("/api/v1/workspaces/w-1/imports")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void aMalformedContentLengthIsABadRequestNotTooLarge() throws IOException {
+        String token = TestTokens.user("odd.length", "researcher").bearer();
+        for (String length : List.of("12abc", "-5", "1e3", "99999999999999999999")) {
+            try (Socket socket = new Socket("localhost", RestAssured.port)) {
+                socket.getOutputStream().write(("POST /api/v1/workspaces/w-1/imports HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                        + token + "\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n{}")
+                        .getBytes(StandardCharsets.US_ASCII));
+                String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                        .readLine();
+                assertThat(statusLine).as("Content-Length: " + length).startsWith("HTTP/1.1 400");
+            }
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package fi.sd.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -138,5 +139,20 @@ class RoutingTest {
                 .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
         given().header("Authorization", TOKEN).when().get("/api/v1/permitsandmore")
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aPathOutsideTheApiIsAProblemTooAndWhatIsServedThereStillIs() {
+        for (String path : new String[] {"/", "/index.html", "/api/v2/permits", "/q/nothing-here"}) {
+            given().when().get(path)
+                    .then().statusCode(404).contentType("application/problem+json")
+                    .body("type", equalTo("https://sd.fi/problems/not-found"))
+                    .body("instance", equalTo(path))
+                    .body("requestId", matchesPattern(".+"));
+        }
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("# TYPE"));
+        given().when().get("/q/openapi").then().statusCode(200).body("openapi", equalTo("3.1.0"));
+        given().when().get("/q/swagger-ui/").then().statusCode(200).contentType(startsWith("text/html"));
     }
 }

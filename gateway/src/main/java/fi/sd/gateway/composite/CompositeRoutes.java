@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import fi.sd.gateway.api.CallerView;
+import fi.sd.gateway.api.ProjectOverview;
 import fi.sd.gateway.edge.EdgeFilters;
 import fi.sd.gateway.edge.Problems;
 import fi.sd.gateway.edge.RequestContext;
@@ -18,11 +20,10 @@ import fi.sd.gateway.edge.TokenVerifier;
 import fi.sd.gateway.routing.Upstream;
 import fi.sd.gateway.routing.UpstreamFailure;
 import fi.sd.gateway.routing.Upstreams;
+import fi.sd.platform.problem.ProblemType;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -61,18 +62,15 @@ public class CompositeRoutes {
     private void me(RoutingContext ctx) {
         TokenVerifier.Caller caller = EdgeFilters.caller(ctx);
         ctx.request().resume();
-        ctx.json(new JsonObject()
-                .put("userId", caller.userId())
-                .put("roles", new JsonArray(caller.roles().stream().sorted().toList()))
-                .put("org", caller.org())
-                .put("mfa", caller.mfa()));
+        ctx.json(new CallerView(caller.userId(), caller.roles().stream().sorted().toList(), caller.org(), caller.mfa()).toJson());
     }
 
     private void overview(RoutingContext ctx) {
         ctx.request().resume();
         String projectId = ctx.pathParam("projectId");
         if (!PROJECT_ID.matcher(projectId).matches()) {
-            Problems.send(ctx, 400, "invalid-request", "Invalid request", "The project id is malformed.");
+            Problems.send(ctx, ProblemType.VALIDATION, "The project id is malformed.",
+                    Map.of("projectId", "must be 1 to 128 letters, digits and . _ : -"));
             return;
         }
         Map<String, String> headers = Map.of(
@@ -82,37 +80,33 @@ public class CompositeRoutes {
                 RequestContext.TRACEPARENT, RequestContext.nextTraceparent(ctx.request().getHeader(RequestContext.TRACEPARENT)));
         String encoded = URLEncoder.encode(projectId, StandardCharsets.UTF_8);
         List<String> names = List.copyOf(OVERVIEW_PARTS.keySet());
-        List<Future<JsonObject>> parts = names.stream()
+        List<Future<ProjectOverview.Part>> parts = names.stream()
                 .map(name -> part(String.format(OVERVIEW_PARTS.get(name), encoded), headers))
                 .toList();
         Future.join(parts).onComplete(done -> {
-            JsonObject overview = new JsonObject().put("projectId", projectId);
+            Map<String, ProjectOverview.Part> overview = new LinkedHashMap<>();
             for (int i = 0; i < names.size(); i++) {
                 overview.put(names.get(i), parts.get(i).result());
             }
-            ctx.json(overview);
+            ctx.json(new ProjectOverview(projectId, overview).toJson());
         });
     }
 
     /** One part of the overview; never fails: what went wrong is told inside the part. */
-    private Future<JsonObject> part(String uri, Map<String, String> headers) {
+    private Future<ProjectOverview.Part> part(String uri, Map<String, String> headers) {
         Upstream upstream = upstreams.owning(uri.substring(0, uri.indexOf('?')));
         return upstreams.get(upstream, uri, headers)
                 .map(answer -> {
                     if (answer.status() / 100 != 2) {
-                        return unavailable(upstream, "answered " + answer.status()).put("status", answer.status());
+                        return ProjectOverview.Part.refused(upstream.name(), answer.status());
                     }
                     try {
-                        return new JsonObject().put("available", true).put("items", Json.decodeValue(answer.body()));
+                        return ProjectOverview.Part.of(Json.decodeValue(answer.body()));
                     } catch (DecodeException e) {
-                        return unavailable(upstream, "gave no JSON");
+                        return ProjectOverview.Part.unavailable(upstream.name(), "gave no JSON");
                     }
                 })
-                .otherwise(failure -> unavailable(upstream, failure instanceof UpstreamFailure f
+                .otherwise(failure -> ProjectOverview.Part.unavailable(upstream.name(), failure instanceof UpstreamFailure f
                         ? f.kind().name().toLowerCase() : "failed"));
-    }
-
-    private static JsonObject unavailable(Upstream upstream, String reason) {
-        return new JsonObject().put("available", false).put("service", upstream.name()).put("reason", reason);
     }
 }

@@ -1,5 +1,7 @@
 package fi.sd.gateway.edge;
 
+import java.util.OptionalLong;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -7,6 +9,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import fi.sd.gateway.config.GatewayConfig;
+import fi.sd.platform.problem.ProblemType;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -127,7 +130,7 @@ public class EdgeFilters {
 
     private static void unauthorized(RoutingContext ctx, String detail) {
         ctx.response().putHeader("WWW-Authenticate", "Bearer");
-        Problems.send(ctx, 401, "unauthorized", "Unauthorized", detail);
+        Problems.send(ctx, ProblemType.UNAUTHENTICATED, detail);
     }
 
     private void limit(RoutingContext ctx) {
@@ -135,26 +138,31 @@ public class EdgeFilters {
         String key = caller != null ? "sub:" + caller.userId() : "addr:" + ctx.request().remoteAddress().hostAddress();
         long retryAfter = rateLimiter.acquire(key);
         if (retryAfter > 0) {
-            Problems.sendRetryLater(ctx, 429, "rate-limited", "Too many requests",
+            Problems.sendRetryLater(ctx, ProblemType.RATE_LIMITED,
                     "The request rate limit was reached; retry after the given number of seconds.", retryAfter);
             return;
         }
         String contentLength = ctx.request().getHeader("Content-Length");
-        if (contentLength != null && tooLarge(contentLength)) {
-            // The body is not read: this connection cannot carry another request.
-            ctx.response().putHeader("Connection", "close");
-            Problems.send(ctx, 413, "payload-too-large", "Request body too large",
-                    "The body may be at most " + config.maxBodySize().asLongValue() + " bytes.");
-            return;
+        if (contentLength != null) {
+            OptionalLong length = declaredLength(contentLength);
+            long max = config.maxBodySize().asLongValue();
+            if (length.isEmpty() || length.getAsLong() > max) {
+                // The body is not read: this connection cannot carry another request.
+                ctx.response().putHeader("Connection", "close");
+                if (length.isEmpty()) {
+                    Problems.send(ctx, ProblemType.BAD_REQUEST, "The Content-Length header is not a whole number of bytes.");
+                } else {
+                    Problems.send(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The body may be at most " + max + " bytes.");
+                }
+                return;
+            }
         }
         ctx.next();
     }
 
-    private boolean tooLarge(String contentLength) {
-        try {
-            return Long.parseLong(contentLength.trim()) > config.maxBodySize().asLongValue();
-        } catch (NumberFormatException e) {
-            return true;
-        }
+    /** The length a {@code Content-Length} header declares; empty when it is not a whole number of bytes. */
+    static OptionalLong declaredLength(String contentLength) {
+        String digits = contentLength.trim();
+        return digits.matches("[0-9]{1,18}") ? OptionalLong.of(Long.parseLong(digits)) : OptionalLong.empty();
     }
 }

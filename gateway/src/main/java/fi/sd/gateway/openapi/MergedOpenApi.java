@@ -1,5 +1,9 @@
 package fi.sd.gateway.openapi;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,17 +23,19 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * One OpenAPI document for the whole API at {@code /api/v1/openapi}: each service's own
- * document, fetched from its {@code /q/openapi}, with paths and components merged. Kept for a
- * short while; a service that could not be asked is listed under {@code x-sd-unavailable}
- * (and such a document is not kept).
+ * One OpenAPI document for the whole API at {@code /api/v1/openapi} (and {@code /q/openapi}): the
+ * gateway's own operations ({@code openapi/gateway.json}) and each service's own document, fetched
+ * from its {@code /q/openapi}, with paths and components merged. Kept for a short while; a service
+ * that could not be asked is listed under {@code x-sd-unavailable} (and such a document is not kept).
  */
 @ApplicationScoped
 public class MergedOpenApi {
 
     public static final String PATH = EdgeFilters.API + "/openapi";
+    private static final String OWN_OPERATIONS = "/openapi/gateway.json";
 
     private final Upstreams upstreams;
+    private final JsonObject own = readOwnOperations();
     private final long cacheForNanos;
     private JsonObject cached;
     private long cachedAt;
@@ -42,6 +48,8 @@ public class MergedOpenApi {
 
     void register(@Observes Router router) {
         router.get(PATH).handler(this::serve);
+        // Where every service serves its own document.
+        router.get("/q/openapi").handler(this::serve);
     }
 
     private void serve(RoutingContext ctx) {
@@ -69,8 +77,10 @@ public class MergedOpenApi {
                         .otherwise((JsonObject) null))
                 .toList();
         return Future.join(documents).transform(done -> {
-            JsonObject paths = new JsonObject();
+            JsonObject gateway = own.copy();
+            JsonObject paths = gateway.getJsonObject("paths");
             JsonObject components = new JsonObject();
+            mergeComponents(components, gateway.getJsonObject("components"));
             JsonArray unavailable = new JsonArray();
             for (int i = 0; i < services.size(); i++) {
                 JsonObject document = documents.get(i).result();
@@ -96,7 +106,15 @@ public class MergedOpenApi {
         });
     }
 
-    /** Per kind (schemas, securitySchemes, ...); the first service to name a component keeps the name. */
+    private static JsonObject readOwnOperations() {
+        try (InputStream in = MergedOpenApi.class.getResourceAsStream(OWN_OPERATIONS)) {
+            return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + OWN_OPERATIONS, e);
+        }
+    }
+
+    /** Per kind (schemas, securitySchemes, ...); the first to name a component (the gateway, then each service) keeps the name. */
     private static void mergeComponents(JsonObject into, JsonObject components) {
         for (String kind : components.fieldNames()) {
             JsonObject existing = into.getJsonObject(kind);

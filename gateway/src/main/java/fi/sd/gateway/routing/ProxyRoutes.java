@@ -15,6 +15,7 @@ import fi.sd.gateway.config.GatewayConfig;
 import fi.sd.gateway.edge.EdgeFilters;
 import fi.sd.gateway.edge.Problems;
 import fi.sd.gateway.edge.RequestContext;
+import fi.sd.platform.problem.ProblemType;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -54,7 +55,8 @@ public class ProxyRoutes {
             }
             LOG.infof("Routing %s to %s (%s:%d)", upstream.paths(), upstream.name(), upstream.host(), upstream.port());
         }
-        router.route(EdgeFilters.API + "/*").order(10_000).handler(ctx -> Problems.send(ctx, 404, "not-found", "Not found",
+        // After every route, the gateway's own and Quarkus's (/q/health, /q/swagger-ui, /q/metrics): a problem, never an HTML page.
+        router.route().order(Integer.MAX_VALUE).handler(ctx -> Problems.send(ctx, ProblemType.NOT_FOUND,
                 "No service serves " + ctx.request().path() + "."));
     }
 
@@ -85,7 +87,7 @@ public class ProxyRoutes {
                 // The rest of the body is still coming: this connection cannot carry another request.
                 ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
                 ctx.addEndHandler(v -> in.connection().close());
-                Problems.send(ctx, 413, "payload-too-large", "Request body too large", "The body may be at most " + max + " bytes.");
+                Problems.send(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The body may be at most " + max + " bytes.");
                 return;
             }
             body.appendBuffer(chunk);
@@ -122,16 +124,14 @@ public class ProxyRoutes {
     public static void fail(RoutingContext ctx, Throwable failure) {
         if (!(failure instanceof UpstreamFailure f)) {
             LOG.errorf(failure, "Request %s failed", EdgeFilters.requestId(ctx));
-            Problems.send(ctx, 502, "bad-gateway", "Bad gateway", "The service gave no usable answer.");
+            Problems.send(ctx, ProblemType.BAD_GATEWAY, "The service gave no usable answer.");
             return;
         }
         switch (f.kind()) {
-            case UNAVAILABLE -> Problems.sendRetryLater(ctx, 503, "service-unavailable", "Service unavailable",
+            case UNAVAILABLE -> Problems.sendRetryLater(ctx, ProblemType.SERVICE_UNAVAILABLE,
                     "The " + f.service() + " is not available at the moment.", f.retryAfterSeconds());
-            case TIMEOUT -> Problems.send(ctx, 504, "gateway-timeout", "Gateway timeout",
-                    "The " + f.service() + " did not answer in time.");
-            case BROKEN -> Problems.send(ctx, 502, "bad-gateway", "Bad gateway",
-                    "The " + f.service() + " gave no usable answer.");
+            case TIMEOUT -> Problems.send(ctx, ProblemType.GATEWAY_TIMEOUT, "The " + f.service() + " did not answer in time.");
+            case BROKEN -> Problems.send(ctx, ProblemType.BAD_GATEWAY, "The " + f.service() + " gave no usable answer.");
         }
     }
 

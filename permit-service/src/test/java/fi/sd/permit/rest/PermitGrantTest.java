@@ -137,7 +137,10 @@ class PermitGrantTest {
     void malformedJsonAndWrongTypesAre400() {
         given().header("Authorization", FINDATA).contentType(ContentType.JSON).body("{\"journalNumber\": ")
                 .when().post("/api/v1/permits")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://sd.fi/problems/malformed-json"))
+                .body("detail", equalTo("The request body is not valid JSON at line 1, column 19: "
+                        + "Unexpected end-of-input within/between Object entries"));
 
         Map<String, Object> body = PermitFixtures.findataPermit();
         body.put("route", "SOMETHING");

@@ -4,9 +4,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import fi.sd.platform.problem.ProblemType;
+
 /**
  * An RFC 9457 problem document, with the request id and, on a 400 or 422, the field errors.
- * {@code type} is a URI naming the kind of problem; clients may switch on it.
+ * {@code type} is a URI naming the kind of problem ({@link ProblemType}); clients may switch on it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
@@ -18,8 +20,7 @@ public record Problem(
         String requestId,
         List<FieldError> errors) {
 
-    public static final String MEDIA_TYPE = "application/problem+json";
-    public static final String TYPE_PREFIX = "https://sd.fi/problems/";
+    public static final String MEDIA_TYPE = ProblemType.MEDIA_TYPE;
 
     /** One invalid field: {@code field} is a JSON path into the request body (or a query parameter's name). */
     public record FieldError(String field, String message) {

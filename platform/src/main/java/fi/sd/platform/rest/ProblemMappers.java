@@ -17,20 +17,24 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import fi.sd.platform.domain.CommandRefusedException;
+import fi.sd.platform.problem.ProblemType;
 import fi.sd.platform.rest.Problem.FieldError;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
 /**
- * Every error any service answers, as RFC 9457 problem+json with the request id. Bad input is a
- * 4xx naming the offending fields; only a bug is a 500, and its details stay in the log.
+ * Every error any service answers, as RFC 9457 problem+json with the request id, its type one of
+ * the {@link ProblemType} catalogue that the gateway answers with too. Bad input is a 4xx naming
+ * the offending fields, or for a body that is not JSON, what is wrong and where; only a bug is a
+ * 500, and its details stay in the log.
  */
 public class ProblemMappers {
 
@@ -38,7 +42,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.status(), e.slug(), e.title(), e.getMessage(), e.errors(), uri);
+        return respond(e.type(), e.getMessage(), e.errors(), uri);
     }
 
     /** A lifecycle's refusal: by role is 403, by state is 409. */
@@ -55,12 +59,13 @@ public class ProblemMappers {
             errors.add(new FieldError(fieldOf(violation.getPropertyPath()), violation.getMessage()));
         }
         errors.sort(Comparator.comparing(FieldError::field));
-        return respond(400, "validation", "Invalid request", "The request has " + errors.size() + " invalid field(s)", errors, uri);
+        return respond(ProblemType.VALIDATION, "The request has " + errors.size() + " invalid field(s)", errors, uri);
     }
 
+    /** A body that is not JSON at all (the JSON reader hands it on wrapped in a 400). */
     @ServerExceptionMapper
-    public Response unreadableJson(JsonParseException e, UriInfo uri) {
-        return respond(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON: " + e.getOriginalMessage(),
+    public Response unreadableJson(StreamReadException e, UriInfo uri) {
+        return respond(ProblemType.MALFORMED_JSON, "The request body is not valid JSON" + at(e.getLocation()) + ": " + withoutSource(e),
                 null, uri);
     }
 
@@ -68,13 +73,14 @@ public class ProblemMappers {
     public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
         String field = pathOf(e);
         String expected = e.getTargetType() == null ? "another value" : describe(e.getTargetType());
-        return respond(400, "validation", "Invalid request", "A field has a value of the wrong type",
-                List.of(new FieldError(field, "must be " + expected)), uri);
+        return respond(ProblemType.VALIDATION, "A field has a value of the wrong type", List.of(new FieldError(field, "must be " + expected)),
+                uri);
     }
 
     @ServerExceptionMapper
     public Response otherJson(JsonProcessingException e, UriInfo uri) {
-        return respond(400, "malformed-json", "Malformed JSON", "The request body cannot be read: " + e.getOriginalMessage(), null, uri);
+        return respond(ProblemType.MALFORMED_JSON, "The request body cannot be read" + at(e.getLocation()) + ": " + withoutSource(e),
+                null, uri);
     }
 
     @ServerExceptionMapper
@@ -89,18 +95,20 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(403, "forbidden", "Forbidden", "Your role does not allow this", null, uri);
+        return respond(ProblemType.FORBIDDEN, "Your role does not allow this", null, uri);
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json instanceof StreamReadException unreadable ? unreadableJson(unreadable, uri) : otherJson(json, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
         }
-        Response.StatusType type = e.getResponse().getStatusInfo();
-        String title = type.getReasonPhrase() == null ? "HTTP " + status : type.getReasonPhrase();
-        Response response = respond(status, slug(title), title, e.getMessage(), null, uri);
+        Response response = ProblemType.forStatus(status).map(type -> respond(type, e.getMessage(), null, uri))
+                .orElseGet(() -> unlisted(e.getResponse().getStatusInfo(), e.getMessage(), uri));
         String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
         return allow == null ? response : Response.fromResponse(response).header(HttpHeaders.ALLOW, allow).build();
     }
@@ -109,26 +117,44 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof OptimisticLockException || cause.getClass().getName().equals("org.hibernate.StaleObjectStateException")) {
-                return respond(409, "concurrent-update", "Conflict",
-                        "Someone else changed this at the same time; read it again and retry", null, uri);
+                return respond(ProblemType.CONCURRENT_UPDATE, "Someone else changed this at the same time; read it again and retry", null,
+                        uri);
             }
         }
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
-        return respond(500, "internal-error", "Internal error", "An unexpected error occurred; quote the request id when reporting it",
-                null, uri);
+        return respond(ProblemType.INTERNAL_ERROR, "An unexpected error occurred; quote the request id when reporting it", null, uri);
     }
 
     private static Response unauthenticated(UriInfo uri) {
-        return Response.fromResponse(respond(401, "unauthenticated", "Unauthenticated",
-                "A valid bearer token is required", null, uri))
+        return Response.fromResponse(respond(ProblemType.UNAUTHENTICATED, "A valid bearer token is required", null, uri))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
     }
 
-    static Response respond(int status, String slug, String title, String detail, List<FieldError> errors, UriInfo uri) {
-        Problem problem = new Problem(Problem.TYPE_PREFIX + slug, title, status, detail, uri == null ? null : uri.getPath(),
-                RequestIds.current().orElse(null), errors == null || errors.isEmpty() ? null : errors);
+    static Response respond(ProblemType type, String detail, List<FieldError> errors, UriInfo uri) {
+        return respond(type.uri(), type.title(), type.status(), detail, errors, uri);
+    }
+
+    /** A 4xx the catalogue has no type for (the framework raised it): named after its reason phrase. */
+    private static Response unlisted(Response.StatusType status, String detail, UriInfo uri) {
+        String title = status.getReasonPhrase() == null ? "HTTP " + status.getStatusCode() : status.getReasonPhrase();
+        return respond(ProblemType.TYPE_PREFIX + slug(title), title, status.getStatusCode(), detail, null, uri);
+    }
+
+    private static Response respond(String type, String title, int status, String detail, List<FieldError> errors, UriInfo uri) {
+        Problem problem = new Problem(type, title, status, detail, uri == null ? null : uri.getPath(), RequestIds.current().orElse(null),
+                errors == null || errors.isEmpty() ? null : errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** " at line 3, column 14", or nothing when the reader did not say where. */
+    private static String at(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** The reader's message without the source it may name ("[Source: ...; line: 1, column: 5]" becomes "[line: 1, column: 5]"). */
+    private static String withoutSource(JsonProcessingException e) {
+        return e.getOriginalMessage().replaceAll("\\[Source: [^;\\]]*; ", "[");
     }
 
     /** {@code create.request.persons[0].email} becomes {@code persons[0].email}; a bare parameter keeps its name. */
