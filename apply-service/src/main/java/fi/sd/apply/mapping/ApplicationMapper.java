@@ -3,14 +3,14 @@ package fi.sd.apply.mapping;
 import java.util.List;
 import java.util.Set;
 
+import fi.sd.apply.api.ApplicationView;
+import fi.sd.apply.api.BlocklistView;
+import fi.sd.apply.api.EntitlementView;
 import fi.sd.apply.domain.Application;
 import fi.sd.apply.domain.ApplicationEvent;
 import fi.sd.apply.domain.ApplicationRole;
 import fi.sd.apply.domain.BlocklistEntry;
 import fi.sd.apply.domain.Entitlement;
-import fi.sd.apply.rest.ApplicationView;
-import fi.sd.apply.rest.BlocklistView;
-import fi.sd.apply.rest.EntitlementView;
 import fi.sd.platform.security.Caller;
 
 /** Applications, entitlements and blocklist entries to their API views. */

@@ -2,8 +2,8 @@ package fi.sd.apply.mapping;
 
 import java.util.Comparator;
 
+import fi.sd.apply.api.CatalogueView;
 import fi.sd.apply.domain.CatalogueItem;
-import fi.sd.apply.rest.CatalogueView;
 
 /** Catalogue items to their API view. */
 public final class CatalogueMapper {

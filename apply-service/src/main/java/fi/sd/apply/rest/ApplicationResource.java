@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fi.sd.apply.api.ApplicationRequest;
+import fi.sd.apply.api.ApplicationView;
+import fi.sd.apply.api.CommandRequest;
 import fi.sd.apply.domain.ApplicationCommand;
 import fi.sd.apply.domain.ApplicationState;
 import fi.sd.apply.repository.ApplicationRepository;
@@ -24,10 +27,10 @@ import fi.sd.apply.service.ApplicationQueries;
 import fi.sd.apply.service.ApplicationService;
 import fi.sd.platform.rest.PageRequest;
 import fi.sd.platform.rest.ProblemException;
+import fi.sd.platform.rest.QueryParams;
 import fi.sd.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 
-import fi.sd.platform.rest.QueryParams;
 /** Access applications and their commands. */
 @Path("/api/v1/applications")
 @Tag(name = "Applications")

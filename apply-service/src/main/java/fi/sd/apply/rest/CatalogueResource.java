@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fi.sd.apply.api.CatalogueRequest;
+import fi.sd.apply.api.CatalogueView;
 import fi.sd.apply.service.CatalogueService;
 import fi.sd.platform.security.Caller;
 import io.quarkus.security.Authenticated;

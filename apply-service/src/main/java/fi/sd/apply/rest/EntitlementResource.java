@@ -16,11 +16,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fi.sd.apply.api.BlocklistView;
 import fi.sd.apply.service.BlocklistService;
 import fi.sd.apply.service.EntitlementService;
 import fi.sd.platform.rest.PageRequest;
-import fi.sd.platform.security.Caller;
 import fi.sd.platform.rest.QueryParams;
+import fi.sd.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 
 /** Entitlements (who may use which dataset, until when) and the blocklist revocations fill. */

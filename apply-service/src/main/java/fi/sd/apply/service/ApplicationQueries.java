@@ -7,11 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import fi.sd.apply.api.ApplicationView;
 import fi.sd.apply.domain.Application;
 import fi.sd.apply.domain.ApplicationEvent;
 import fi.sd.apply.mapping.ApplicationMapper;
 import fi.sd.apply.repository.ApplicationRepository;
-import fi.sd.apply.rest.ApplicationView;
 import fi.sd.platform.rest.PageRequest;
 import fi.sd.platform.rest.ResultPage;
 import fi.sd.platform.security.Caller;

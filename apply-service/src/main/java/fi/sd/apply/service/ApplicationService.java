@@ -15,6 +15,9 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import fi.sd.apply.api.ApplicationRequest;
+import fi.sd.apply.api.ApplicationView;
+import fi.sd.apply.api.CommandRequest;
 import fi.sd.apply.domain.Answer;
 import fi.sd.apply.domain.Application;
 import fi.sd.apply.domain.ApplicationCommand;
@@ -32,9 +35,6 @@ import fi.sd.apply.domain.Permit;
 import fi.sd.apply.domain.PermitStatus;
 import fi.sd.apply.domain.TermAcceptance;
 import fi.sd.apply.mapping.ApplicationMapper;
-import fi.sd.apply.rest.ApplicationRequest;
-import fi.sd.apply.rest.ApplicationView;
-import fi.sd.apply.rest.CommandRequest;
 import fi.sd.events.apply.AccessEndReason;
 import fi.sd.events.apply.ApplicationApproved;
 import fi.sd.events.apply.ApplicationClosed;

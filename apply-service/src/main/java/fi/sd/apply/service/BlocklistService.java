@@ -8,13 +8,13 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import fi.sd.apply.api.BlocklistView;
 import fi.sd.apply.domain.Application;
 import fi.sd.apply.domain.ApplicationState;
 import fi.sd.apply.domain.BlocklistEntry;
 import fi.sd.apply.domain.BlocklistKey;
 import fi.sd.apply.domain.CatalogueItem;
 import fi.sd.apply.mapping.ApplicationMapper;
-import fi.sd.apply.rest.BlocklistView;
 import fi.sd.events.apply.AccessEndReason;
 import fi.sd.platform.rest.ProblemException;
 import fi.sd.platform.security.Caller;

@@ -13,13 +13,13 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import fi.sd.apply.api.CatalogueRequest;
+import fi.sd.apply.api.CatalogueView;
 import fi.sd.apply.domain.CatalogueItem;
 import fi.sd.apply.domain.CatalogueTerm;
 import fi.sd.apply.domain.FieldType;
 import fi.sd.apply.domain.FormField;
 import fi.sd.apply.mapping.CatalogueMapper;
-import fi.sd.apply.rest.CatalogueRequest;
-import fi.sd.apply.rest.CatalogueView;
 import fi.sd.platform.rest.Problem.FieldError;
 import fi.sd.platform.rest.ProblemException;
 import fi.sd.platform.security.Caller;

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import fi.sd.apply.api.EntitlementView;
 import fi.sd.apply.domain.Application;
 import fi.sd.apply.domain.ApplicationState;
 import fi.sd.apply.domain.BlocklistEntry;
@@ -25,7 +26,6 @@ import fi.sd.apply.domain.Entitlement;
 import fi.sd.apply.domain.Permit;
 import fi.sd.apply.domain.PermitStatus;
 import fi.sd.apply.mapping.ApplicationMapper;
-import fi.sd.apply.rest.EntitlementView;
 import fi.sd.events.apply.AccessEndReason;
 import fi.sd.events.apply.AccessGranted;
 import fi.sd.events.apply.AccessRevoked;

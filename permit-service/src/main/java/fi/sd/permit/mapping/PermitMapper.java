@@ -11,14 +11,14 @@ import fi.sd.events.EventJson;
 import fi.sd.events.Holder;
 import fi.sd.events.PersonRef;
 import fi.sd.events.permit.PermitSnapshot;
+import fi.sd.permit.api.PermitRequest;
+import fi.sd.permit.api.PermitVersionView;
+import fi.sd.permit.api.PermitView;
+import fi.sd.permit.api.PublicPermitView;
 import fi.sd.permit.domain.Permit;
 import fi.sd.permit.domain.PermitDataset;
 import fi.sd.permit.domain.PermitPerson;
 import fi.sd.permit.domain.PermitVersion;
-import fi.sd.permit.rest.PermitRequest;
-import fi.sd.permit.rest.PermitVersionView;
-import fi.sd.permit.rest.PermitView;
-import fi.sd.permit.rest.PublicPermitView;
 
 /** Between the permit entity, its API views and its event snapshot. */
 public final class PermitMapper {

@@ -3,8 +3,8 @@ package fi.sd.permit.mapping;
 import java.util.List;
 
 import fi.sd.events.permit.ReleasedFile;
+import fi.sd.permit.api.ReleaseView;
 import fi.sd.permit.domain.DataRelease;
-import fi.sd.permit.rest.ReleaseView;
 
 /** Between data releases, their API view and their event. */
 public final class ReleaseMapper {

@@ -17,6 +17,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fi.sd.permit.api.AmendmentRequest;
+import fi.sd.permit.api.PermitRequest;
+import fi.sd.permit.api.PermitVersionView;
+import fi.sd.permit.api.PermitView;
+import fi.sd.permit.api.RevocationRequest;
 import fi.sd.permit.domain.PermitStatus;
 import fi.sd.permit.service.PermitQueries;
 import fi.sd.permit.service.PermitService;

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fi.sd.permit.api.PermitVersionView;
 import fi.sd.permit.service.PermitQueries;
 import fi.sd.platform.security.Caller;
 import io.quarkus.security.Authenticated;

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fi.sd.permit.api.Texts;
 import fi.sd.permit.domain.PermitStatus;
 import fi.sd.permit.service.PermitQueries;
 import fi.sd.platform.rest.PageRequest;

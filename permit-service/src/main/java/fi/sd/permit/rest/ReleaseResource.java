@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fi.sd.permit.api.ReleaseRequest;
+import fi.sd.permit.api.ReleaseView;
 import fi.sd.permit.service.ReleaseService;
 import fi.sd.platform.security.Caller;
 import io.quarkus.security.Authenticated;

@@ -3,8 +3,8 @@ package fi.sd.permit.service;
 import java.util.List;
 
 import fi.sd.events.PermitRoute;
+import fi.sd.permit.api.PermitRequest;
 import fi.sd.permit.domain.Permit;
-import fi.sd.permit.rest.PermitRequest;
 import fi.sd.platform.rest.ProblemException;
 import fi.sd.platform.security.Caller;
 import fi.sd.platform.security.Role;

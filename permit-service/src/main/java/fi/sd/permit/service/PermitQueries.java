@@ -7,17 +7,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import fi.sd.permit.api.PermitVersionView;
+import fi.sd.permit.api.PermitView;
+import fi.sd.permit.api.PublicPermitView;
 import fi.sd.permit.domain.Permit;
 import fi.sd.permit.domain.PermitStatus;
 import fi.sd.permit.domain.PermitVersion;
 import fi.sd.permit.mapping.PermitMapper;
 import fi.sd.permit.repository.PermitRepository;
 import fi.sd.platform.rest.PageRequest;
-import fi.sd.permit.rest.PermitVersionView;
-import fi.sd.permit.rest.PermitView;
-import fi.sd.permit.rest.PublicPermitView;
-import fi.sd.platform.rest.ResultPage;
 import fi.sd.platform.rest.ProblemException;
+import fi.sd.platform.rest.ResultPage;
 import fi.sd.platform.security.Caller;
 
 /** Reads permits and their versions, each filtered by what the caller may see. */

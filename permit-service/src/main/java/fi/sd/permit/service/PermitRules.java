@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
+import fi.sd.permit.api.PermitRequest;
 import fi.sd.permit.domain.Validity;
-import fi.sd.permit.rest.PermitRequest;
 import fi.sd.platform.rest.Problem.FieldError;
 import fi.sd.platform.rest.ProblemException;
 

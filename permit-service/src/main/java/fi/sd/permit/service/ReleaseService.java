@@ -17,6 +17,8 @@ import org.jboss.logging.Logger;
 
 import fi.sd.events.PermitRoute;
 import fi.sd.events.permit.DataReleased;
+import fi.sd.permit.api.ReleaseRequest;
+import fi.sd.permit.api.ReleaseView;
 import fi.sd.permit.domain.AccessApplication;
 import fi.sd.permit.domain.DataRelease;
 import fi.sd.permit.domain.Permit;
@@ -24,8 +26,6 @@ import fi.sd.permit.domain.PermitCommand;
 import fi.sd.permit.domain.PermitDataset;
 import fi.sd.permit.domain.ReleaseFile;
 import fi.sd.permit.mapping.ReleaseMapper;
-import fi.sd.permit.rest.ReleaseRequest;
-import fi.sd.permit.rest.ReleaseView;
 import fi.sd.platform.outbox.Outbox;
 import fi.sd.platform.rest.Problem.FieldError;
 import fi.sd.platform.rest.ProblemException;

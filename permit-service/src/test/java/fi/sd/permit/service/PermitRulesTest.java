@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import fi.sd.permit.rest.PermitRequest;
+import fi.sd.permit.api.PermitRequest;
 import fi.sd.platform.rest.Problem.FieldError;
 import fi.sd.platform.rest.ProblemException;
 

@@ -1,4 +1,4 @@
-package fi.sd.permit.rest;
+package fi.sd.permit.api;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

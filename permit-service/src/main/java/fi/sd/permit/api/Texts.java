@@ -1,4 +1,4 @@
-package fi.sd.permit.rest;
+package fi.sd.permit.api;
 
 /** The shapes of the free-text fields, for {@code @Pattern}. */
 public final class Texts {

@@ -1,4 +1,4 @@
-package fi.sd.permit.rest;
+package fi.sd.permit.api;
 
 import java.time.Instant;
 import java.util.List;

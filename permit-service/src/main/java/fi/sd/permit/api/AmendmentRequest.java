@@ -1,4 +1,4 @@
-package fi.sd.permit.rest;
+package fi.sd.permit.api;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -8,8 +8,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import fi.sd.permit.rest.PermitRequest.Dataset;
-import fi.sd.permit.rest.PermitRequest.Person;
+import fi.sd.permit.api.PermitRequest.Dataset;
+import fi.sd.permit.api.PermitRequest.Person;
 
 /**
  * The body of {@code POST /permits/{id}/amendments}: the new validity end and/or the new full list

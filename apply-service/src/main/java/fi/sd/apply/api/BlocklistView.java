@@ -1,4 +1,4 @@
-package fi.sd.apply.rest;
+package fi.sd.apply.api;
 
 import java.time.Instant;
 
