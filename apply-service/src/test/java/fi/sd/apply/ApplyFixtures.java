@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import fi.sd.events.DatasetRef;
 import fi.sd.events.Holder;
@@ -74,26 +75,30 @@ public final class ApplyFixtures {
     /** Aino's draft, created as soon as the permit has reached the service; returns its id. */
     public static String draft(String permitId, String... datasetIds) {
         Map<String, Object> body = Map.of("permitId", permitId, "datasetIds", List.of(datasetIds));
-        String[] id = new String[1];
+        AtomicReference<String> id = new AtomicReference<>();
         await().atMost(EVENT_APPLIED).until(() -> {
             var response = ApplyApi.post(ApplyApi.AINO, "/api/v1/applications", body).extract();
             if (response.statusCode() == 201) {
-                id[0] = response.path("id");
+                id.set(response.path("id"));
             }
-            return id[0] != null;
+            return id.get() != null;
         });
-        return id[0];
+        return id.get();
     }
 
-    /** A permit, an offered dataset and a draft by aino with mikko joined; returns [permitId, datasetId, applicationId]. */
-    public static String[] draftWithMember() {
+    /** An application of aino's on a register permit for one offered dataset. */
+    public record PermitApplication(String permitId, String datasetId, String id) {
+    }
+
+    /** A permit, an offered dataset and a draft by aino with mikko joined. */
+    public static PermitApplication draftWithMember() {
         String datasetId = "thl-avohilmo-" + unique();
         offer(datasetId);
         String permitId = grantPermit("proj-" + unique(), datasetId);
         String applicationId = draft(permitId, datasetId);
         ApplyApi.command(ApplyApi.AINO, applicationId, "invite-member", Map.of("userId", "mikko.korhonen")).statusCode(200);
         ApplyApi.command(ApplyApi.MIKKO, applicationId, "accept-invitation").statusCode(200);
-        return new String[] {permitId, datasetId, applicationId};
+        return new PermitApplication(permitId, datasetId, applicationId);
     }
 
     /** Fills the form, has both members accept the terms and submits. */
@@ -105,11 +110,11 @@ public final class ApplyFixtures {
         ApplyApi.command(ApplyApi.AINO, applicationId, "submit").statusCode(200);
     }
 
-    /** A permit and an approved application with aino and mikko; returns [permitId, datasetId, applicationId]. */
-    public static String[] approved(Map<String, Object> approval) {
-        String[] ids = draftWithMember();
-        completeAndSubmit(ids[2], ids[1]);
-        ApplyApi.command(ApplyApi.THL, ids[2], "approve", approval).statusCode(200);
-        return ids;
+    /** A permit and an approved application with aino and mikko. */
+    public static PermitApplication approved(Map<String, Object> approval) {
+        PermitApplication app = draftWithMember();
+        completeAndSubmit(app.id(), app.datasetId());
+        ApplyApi.command(ApplyApi.THL, app.id(), "approve", approval).statusCode(200);
+        return app;
     }
 }

@@ -46,6 +46,43 @@ public class ApplicationEvent extends PanacheEntityBase {
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
 
+    /**
+     * A new entry of the application's history, without comment or detail and seen by everyone on
+     * the application; name what else it holds, then {@code persist()} it:
+     * {@code ApplicationEvent.of(application, actor, "invite-member", now).detail(userId).persist()}.
+     */
+    public static ApplicationEvent of(Application application, String actor, String command, Instant occurredAt) {
+        ApplicationEvent event = new ApplicationEvent();
+        event.applicationId = application.id;
+        event.actor = actor;
+        event.command = command;
+        event.occurredAt = occurredAt;
+        event.visibleToApplicant = true;
+        return event;
+    }
+
+    /** The actor's own words, if any. */
+    public ApplicationEvent comment(String text) {
+        this.comment = text;
+        return this;
+    }
+
+    /** What the command was about, if anything. */
+    public ApplicationEvent detail(String text) {
+        this.detail = text;
+        return this;
+    }
+
+    /** Seen by handlers, reviewers, auditors and admins only, not by applicants and members. */
+    public ApplicationEvent privately() {
+        return visibleToApplicant(false);
+    }
+
+    public ApplicationEvent visibleToApplicant(boolean visible) {
+        this.visibleToApplicant = visible;
+        return this;
+    }
+
     public static List<ApplicationEvent> history(String applicationId) {
         return list("applicationId = ?1 order by id", applicationId);
     }

@@ -85,7 +85,7 @@ public class ApplicationService {
         Instant now = clock.instant();
         Application application = newDraft(permit, caller.subject(), datasetIds, now);
         application.persist();
-        record(application, caller.subject(), "create", null, null, true, now);
+        ApplicationEvent.of(application, caller.subject(), "create", now).persist();
         LOG.infof("Application %s created by %s on permit %s", application.id, caller.subject(), permit.id);
         return ApplicationMapper.toView(application, caller);
     }
@@ -116,10 +116,11 @@ public class ApplicationService {
             case COPY_AS_NEW -> result = copyAsNew(application, caller, now);
             case APPROVE -> approve(application, body, caller, now);
             case RETURN, REJECT, CLOSE, REVOKE -> decide(application, command, body, caller, now);
-            case REMARK -> record(application, caller.subject(), command.path(), requireComment(body), null,
-                    Boolean.TRUE.equals(body.isPublic()), now);
+            case REMARK -> ApplicationEvent.of(application, caller.subject(), command.path(), now).comment(requireComment(body))
+                    .visibleToApplicant(Boolean.TRUE.equals(body.isPublic())).persist();
             case REQUEST_REVIEW -> requestReview(application, body, caller, now);
-            case REVIEW -> record(application, caller.subject(), command.path(), requireComment(body), null, false, now);
+            case REVIEW -> ApplicationEvent.of(application, caller.subject(), command.path(), now).comment(requireComment(body)).privately()
+                    .persist();
         }
         em.flush();
         return ApplicationMapper.toView(result, caller);
@@ -131,7 +132,7 @@ public class ApplicationService {
         Instant now = clock.instant();
         application.apply(ApplicationCommand.CLOSE);
         application.updatedAt = now;
-        record(application, Caller.SYSTEM, ApplicationCommand.CLOSE.path(), comment, null, true, now);
+        ApplicationEvent.of(application, Caller.SYSTEM, ApplicationCommand.CLOSE.path(), now).comment(comment).persist();
         outbox.publish(application.id, new ApplicationClosed(application.id, application.permitId, List.copyOf(application.datasetIds),
                 comment, Caller.SYSTEM, now));
         entitlements.recompute(application,
@@ -208,7 +209,7 @@ public class ApplicationService {
                 application.answers.add(new Answer(input.datasetId(), input.fieldId(), input.value()));
             }
         }
-        record(application, caller.subject(), ApplicationCommand.SAVE_DRAFT.path(), body.commentText(), null, true, now);
+        ApplicationEvent.of(application, caller.subject(), ApplicationCommand.SAVE_DRAFT.path(), now).comment(body.commentText()).persist();
     }
 
     private void inviteMember(Application application, CommandRequest body, Caller caller, Instant now) {
@@ -221,15 +222,16 @@ public class ApplicationService {
             throw ProblemException.conflict(userId + " is already on the application");
         }
         application.members.add(new ApplicationMember(userId, MemberStatus.INVITED, now));
-        record(application, caller.subject(), ApplicationCommand.INVITE_MEMBER.path(), body.commentText(), userId, true, now);
+        ApplicationEvent.of(application, caller.subject(), ApplicationCommand.INVITE_MEMBER.path(), now).comment(body.commentText())
+                .detail(userId).persist();
     }
 
     private void acceptInvitation(Application application, Caller caller, Instant now) {
         ApplicationMember member = application.member(caller.subject()).orElseThrow();
         member.status = MemberStatus.JOINED;
         member.since = now;
-        record(application, caller.subject(), ApplicationCommand.ACCEPT_INVITATION.path(), null, null, true, now);
-        entitlements.recompute(application, AccessEndReason.MEMBER_REMOVED);
+        ApplicationEvent.of(application, caller.subject(), ApplicationCommand.ACCEPT_INVITATION.path(), now).persist();
+        entitlements.grantDue(application);
     }
 
     /** The caller accepts the current version of every term of every dataset, for themself only. */
@@ -243,9 +245,9 @@ public class ApplicationService {
                 }
             }
         }
-        record(application, caller.subject(), ApplicationCommand.ACCEPT_TERMS.path(), null,
-                accepted.isEmpty() ? null : String.join(", ", accepted), true, now);
-        entitlements.recompute(application, AccessEndReason.MEMBER_REMOVED);
+        ApplicationEvent.of(application, caller.subject(), ApplicationCommand.ACCEPT_TERMS.path(), now)
+                .detail(accepted.isEmpty() ? null : String.join(", ", accepted)).persist();
+        entitlements.grantDue(application);
     }
 
     private void removeMember(Application application, CommandRequest body, Caller caller, Instant now) {
@@ -256,7 +258,8 @@ public class ApplicationService {
         if (!application.members.removeIf(m -> m.userId.equals(userId))) {
             throw ProblemException.unprocessable("userId", userId + " is not on the application");
         }
-        record(application, caller.subject(), ApplicationCommand.REMOVE_MEMBER.path(), body.commentText(), userId, true, now);
+        ApplicationEvent.of(application, caller.subject(), ApplicationCommand.REMOVE_MEMBER.path(), now).comment(body.commentText())
+                .detail(userId).persist();
         entitlements.recompute(application, AccessEndReason.MEMBER_REMOVED);
     }
 
@@ -296,7 +299,7 @@ public class ApplicationService {
         }
         boolean resubmission = application.submittedOnce;
         application.submittedOnce = true;
-        record(application, caller.subject(), ApplicationCommand.SUBMIT.path(), null, null, true, now);
+        ApplicationEvent.of(application, caller.subject(), ApplicationCommand.SUBMIT.path(), now).persist();
         outbox.publish(application.id, new ApplicationSubmitted(application.id, application.permitId, application.applicant,
                 List.copyOf(application.datasetIds), application.joinedMembers(), resubmission, caller.subject(), now));
     }
@@ -307,8 +310,8 @@ public class ApplicationService {
         copy.copiedFrom = original.id;
         original.answers.forEach(a -> copy.answers.add(new Answer(a.datasetId, a.fieldId, a.value)));
         copy.persist();
-        record(copy, caller.subject(), "create", null, "copied from " + original.id, true, now);
-        record(original, caller.subject(), ApplicationCommand.COPY_AS_NEW.path(), null, copy.id, true, now);
+        ApplicationEvent.of(copy, caller.subject(), "create", now).detail("copied from " + original.id).persist();
+        ApplicationEvent.of(original, caller.subject(), ApplicationCommand.COPY_AS_NEW.path(), now).detail(copy.id).persist();
         return copy;
     }
 
@@ -318,11 +321,11 @@ public class ApplicationService {
         }
         application.entitlementEnd = body.entitlementEnd();
         String comment = body.commentText();
-        record(application, caller.subject(), ApplicationCommand.APPROVE.path(), comment,
-                body.entitlementEnd() == null ? null : "entitlements end " + body.entitlementEnd(), true, now);
+        ApplicationEvent.of(application, caller.subject(), ApplicationCommand.APPROVE.path(), now).comment(comment)
+                .detail(body.entitlementEnd() == null ? null : "entitlements end " + body.entitlementEnd()).persist();
         outbox.publish(application.id, new ApplicationApproved(application.id, application.permitId, List.copyOf(application.datasetIds),
                 application.joinedMembers(), application.entitlementEnd, comment, caller.subject(), now));
-        entitlements.recompute(application, AccessEndReason.MEMBER_REMOVED);
+        entitlements.grantDue(application);
     }
 
     /** Return, reject, close or revoke: the handler's decisions that take no more than a comment. */
@@ -330,7 +333,7 @@ public class ApplicationService {
         String comment = body.commentText();
         String actor = caller.subject();
         List<String> datasets = List.copyOf(application.datasetIds);
-        record(application, actor, command.path(), comment, null, true, now);
+        ApplicationEvent.of(application, actor, command.path(), now).comment(comment).persist();
         switch (command) {
             case RETURN -> outbox.publish(application.id, new ApplicationReturned(application.id, application.permitId, comment, actor, now));
             case REJECT -> outbox.publish(application.id, new ApplicationRejected(application.id, application.permitId, datasets, comment,
@@ -355,8 +358,8 @@ public class ApplicationService {
             throw ProblemException.unprocessable("userIds", "name at least one reviewer");
         }
         application.reviewers.addAll(body.userIds());
-        record(application, caller.subject(), ApplicationCommand.REQUEST_REVIEW.path(), body.commentText(),
-                String.join(", ", body.userIds()), false, now);
+        ApplicationEvent.of(application, caller.subject(), ApplicationCommand.REQUEST_REVIEW.path(), now).comment(body.commentText())
+                .detail(String.join(", ", body.userIds())).privately().persist();
     }
 
     private static void blocklist(Application application, List<String> members, String comment, String actor, Instant now) {
@@ -389,18 +392,5 @@ public class ApplicationService {
             throw ProblemException.unprocessable("comment", "is required");
         }
         return comment;
-    }
-
-    private static void record(Application application, String actor, String command, String comment, String detail,
-            boolean visibleToApplicant, Instant now) {
-        ApplicationEvent event = new ApplicationEvent();
-        event.applicationId = application.id;
-        event.actor = actor;
-        event.command = command;
-        event.comment = comment;
-        event.detail = detail;
-        event.visibleToApplicant = visibleToApplicant;
-        event.occurredAt = now;
-        event.persist();
     }
 }

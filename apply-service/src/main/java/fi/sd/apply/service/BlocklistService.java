@@ -15,7 +15,6 @@ import fi.sd.apply.domain.BlocklistEntry;
 import fi.sd.apply.domain.BlocklistKey;
 import fi.sd.apply.domain.CatalogueItem;
 import fi.sd.apply.mapping.ApplicationMapper;
-import fi.sd.events.apply.AccessEndReason;
 import fi.sd.platform.rest.ProblemException;
 import fi.sd.platform.security.Caller;
 import fi.sd.platform.security.Role;
@@ -56,7 +55,7 @@ public class BlocklistService {
         }
         Application.<Application>list("state = ?1 and ?2 member of datasetIds", ApplicationState.APPROVED, datasetId).stream()
                 .filter(application -> application.member(userId).isPresent())
-                .forEach(application -> entitlements.recompute(application, AccessEndReason.MEMBER_REMOVED));
+                .forEach(entitlements::grantDue);
         LOG.infof("Block of %s on %s lifted by %s", userId, datasetId, caller.subject());
     }
 }

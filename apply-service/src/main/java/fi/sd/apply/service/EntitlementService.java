@@ -60,10 +60,16 @@ public class EntitlementService {
     }
 
     /**
-     * Grants what the rule now gives and ends, for {@code reason}, what it no longer gives. Triggers
-     * that only add (approval, joining, accepting terms) pass {@code MEMBER_REMOVED}: what they can
-     * end is only a member whom an amendment dropped from the permit.
+     * After a change that only gives (an approval, a member joining or accepting the terms, a block
+     * lifted): grants what the rule now gives. What it finds no longer given can only be a member an
+     * amendment dropped from the permit, whose entitlements end as {@code MEMBER_REMOVED}.
      */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void grantDue(Application application) {
+        recompute(application, AccessEndReason.MEMBER_REMOVED);
+    }
+
+    /** Grants what the rule now gives and ends, for {@code reason}, what it no longer gives. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recompute(Application application, AccessEndReason reason) {
         Instant now = clock.instant();

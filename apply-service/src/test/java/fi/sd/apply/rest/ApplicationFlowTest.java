@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fi.sd.apply.ApplyApi;
 import fi.sd.apply.ApplyEvents;
 import fi.sd.apply.ApplyFixtures;
+import fi.sd.apply.ApplyFixtures.PermitApplication;
 import fi.sd.events.EventType;
 import fi.sd.testsupport.ServiceTestEnvironment;
 import io.quarkus.test.common.WithTestResource;
@@ -87,15 +88,15 @@ class ApplicationFlowTest {
 
     @Test
     void aReturnedApplicationIsChangedAndResubmitted() {
-        String[] ids = ApplyFixtures.draftWithMember();
-        String permitId = ids[0];
-        String id = ids[2];
-        ApplyFixtures.completeAndSubmit(id, ids[1]);
+        PermitApplication app = ApplyFixtures.draftWithMember();
+        String permitId = app.permitId();
+        String id = app.id();
+        ApplyFixtures.completeAndSubmit(id, app.datasetId());
 
         ApplyApi.command(THL, id, "return", Map.of("comment", "Describe the purpose better")).statusCode(200)
                 .body("state", equalTo("RETURNED"));
         ApplyApi.command(AINO, id, "save-draft",
-                Map.of("answers", List.of(Map.of("datasetId", ids[1], "fieldId", "purpose", "value", "Cohort study of risk factors"))))
+                Map.of("answers", List.of(Map.of("datasetId", app.datasetId(), "fieldId", "purpose", "value", "Cohort study of risk factors"))))
                 .statusCode(200).body("answers[0].value", equalTo("Cohort study of risk factors"));
         ApplyApi.command(AINO, id, "submit").statusCode(200).body("state", equalTo("SUBMITTED"));
 
@@ -107,9 +108,9 @@ class ApplicationFlowTest {
 
     @Test
     void privateRemarksAndReviewsAreHiddenFromApplicants() {
-        String[] ids = ApplyFixtures.draftWithMember();
-        String id = ids[2];
-        ApplyFixtures.completeAndSubmit(id, ids[1]);
+        PermitApplication app = ApplyFixtures.draftWithMember();
+        String id = app.id();
+        ApplyFixtures.completeAndSubmit(id, app.datasetId());
         ApplyApi.command(THL, id, "request-review", Map.of("userIds", List.of("rita.reviewer"))).statusCode(200);
         ApplyApi.command(ApplyApi.REVIEWER, id, "review", Map.of("comment", "Looks proportionate")).statusCode(200);
         ApplyApi.command(THL, id, "remark", Map.of("comment", "Internal note", "public", false)).statusCode(200);
@@ -126,15 +127,15 @@ class ApplicationFlowTest {
 
     @Test
     void aCopyIsANewDraftWithTheSameDatasetsAndAnswers() {
-        String[] ids = ApplyFixtures.draftWithMember();
-        ApplyFixtures.completeAndSubmit(ids[2], ids[1]);
-        ApplyApi.command(THL, ids[2], "reject", Map.of("comment", "Not proportionate")).statusCode(200).body("state", equalTo("REJECTED"));
-        ApplyApi.command(AINO, ids[2], "copy-as-new").statusCode(201)
+        PermitApplication app = ApplyFixtures.draftWithMember();
+        ApplyFixtures.completeAndSubmit(app.id(), app.datasetId());
+        ApplyApi.command(THL, app.id(), "reject", Map.of("comment", "Not proportionate")).statusCode(200).body("state", equalTo("REJECTED"));
+        ApplyApi.command(AINO, app.id(), "copy-as-new").statusCode(201)
                 .body("state", equalTo("DRAFT"))
-                .body("copiedFrom", equalTo(ids[2]))
-                .body("datasetIds", equalTo(List.of(ids[1])))
+                .body("copiedFrom", equalTo(app.id()))
+                .body("datasetIds", equalTo(List.of(app.datasetId())))
                 .body("answers[0].value", equalTo("Cohort study"));
-        assertThat(ApplyEvents.await(EventType.APPLICATION_REJECTED, ids[0], 1).get(0).at("/comment").asText())
+        assertThat(ApplyEvents.await(EventType.APPLICATION_REJECTED, app.permitId(), 1).get(0).at("/comment").asText())
                 .isEqualTo("Not proportionate");
     }
 }

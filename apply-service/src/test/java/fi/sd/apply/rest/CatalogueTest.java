@@ -35,22 +35,22 @@ class CatalogueTest {
                 .body("terms[0].version", equalTo(1)).extract().path("id");
         ApplyApi.post(THL, "/api/v1/catalogue", item).statusCode(409);
 
-        String[] ids = {ApplyFixtures.grantPermit("proj-" + ApplyFixtures.unique(), datasetId), datasetId, null};
-        ids[2] = ApplyFixtures.draft(ids[0], datasetId);
-        ApplyApi.command(AINO, ids[2], "accept-terms").statusCode(200);
+        String permitId = ApplyFixtures.grantPermit("proj-" + ApplyFixtures.unique(), datasetId);
+        String applicationId = ApplyFixtures.draft(permitId, datasetId);
+        ApplyApi.command(AINO, applicationId, "accept-terms").statusCode(200);
 
         Map<String, Object> changed = new HashMap<>(item);
         changed.put("terms", List.of(Map.of("id", "dua", "title", "Data use agreement", "text", "Use only as permitted; cite THL.")));
         ApplyApi.put(KELA, "/api/v1/catalogue/" + id, changed).statusCode(403);
         ApplyApi.put(THL, "/api/v1/catalogue/" + id, changed).statusCode(200).body("terms[0].version", equalTo(2));
 
-        ApplyApi.command(AINO, ids[2], "save-draft",
+        ApplyApi.command(AINO, applicationId, "save-draft",
                 Map.of("answers", List.of(Map.of("datasetId", datasetId, "fieldId", "purpose", "value", "Study")))).statusCode(200);
-        ApplyApi.command(AINO, ids[2], "submit").statusCode(422).body("errors.message", hasItem(
+        ApplyApi.command(AINO, applicationId, "submit").statusCode(422).body("errors.message", hasItem(
                 "aino.virtanen has not accepted " + datasetId + "/dua version 2"));
-        ApplyApi.command(AINO, ids[2], "accept-terms").statusCode(200)
+        ApplyApi.command(AINO, applicationId, "accept-terms").statusCode(200)
                 .body("acceptedTerms.version", equalTo(List.of(1, 2)));
-        ApplyApi.command(AINO, ids[2], "submit").statusCode(200);
+        ApplyApi.command(AINO, applicationId, "submit").statusCode(200);
     }
 
     @Test

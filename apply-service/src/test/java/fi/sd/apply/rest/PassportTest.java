@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import fi.sd.apply.ApplyApi;
 import fi.sd.apply.ApplyFixtures;
+import fi.sd.apply.ApplyFixtures.PermitApplication;
 import fi.sd.testsupport.ServiceTestEnvironment;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,7 +33,7 @@ class PassportTest {
 
     @Test
     void eachEntitlementIsAControlledAccessGrantsVisaThatVerifiesWithTheJwks() throws Exception {
-        String[] ids = ApplyFixtures.approved(Map.of());
+        PermitApplication app = ApplyFixtures.approved(Map.of());
         List<String> visas = ApplyApi.get(MIKKO, "/api/v1/permissions/mikko.korhonen").statusCode(200)
                 .extract().jsonPath().getList("ga4gh_passport_v1", String.class);
         String jwks = given().when().get("/.well-known/jwks.json").then().statusCode(200).extract().asString();
@@ -40,8 +41,8 @@ class PassportTest {
 
         List<Map<String, Object>> grants = visas.stream().map(visa -> verified(visa, keys)).toList();
 
-        assertThat(grants).extracting(g -> g.get("value")).contains("urn:sd:dataset:" + ids[1]);
-        Map<String, Object> grant = grants.stream().filter(g -> g.get("value").equals("urn:sd:dataset:" + ids[1])).findFirst().orElseThrow();
+        assertThat(grants).extracting(g -> g.get("value")).contains("urn:sd:dataset:" + app.datasetId());
+        Map<String, Object> grant = grants.stream().filter(g -> g.get("value").equals("urn:sd:dataset:" + app.datasetId())).findFirst().orElseThrow();
         assertThat(grant).containsEntry("type", "ControlledAccessGrants").containsEntry("by", "dac").containsKey("asserted");
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import fi.sd.apply.ApplyApi;
 import fi.sd.apply.ApplyFixtures;
+import fi.sd.apply.ApplyFixtures.PermitApplication;
 import fi.sd.testsupport.ServiceTestEnvironment;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,46 +28,46 @@ class RefusalTest {
 
     @Test
     void aMemberMayNotDecideAndAnApplicantMayNotApproveTheirOwn() {
-        String[] ids = ApplyFixtures.draftWithMember();
-        ApplyFixtures.completeAndSubmit(ids[2], ids[1]);
-        ApplyApi.command(MIKKO, ids[2], "approve").statusCode(403)
+        PermitApplication app = ApplyFixtures.draftWithMember();
+        ApplyFixtures.completeAndSubmit(app.id(), app.datasetId());
+        ApplyApi.command(MIKKO, app.id(), "approve").statusCode(403)
                 .contentType("application/problem+json").body("status", equalTo(403));
-        ApplyApi.command(AINO, ids[2], "reject").statusCode(403);
-        ApplyApi.command(MIKKO, ids[2], "submit").statusCode(403);
-        ApplyApi.command(THL, ids[2], "review", Map.of("comment", "Not a reviewer")).statusCode(403);
+        ApplyApi.command(AINO, app.id(), "reject").statusCode(403);
+        ApplyApi.command(MIKKO, app.id(), "submit").statusCode(403);
+        ApplyApi.command(THL, app.id(), "review", Map.of("comment", "Not a reviewer")).statusCode(403);
     }
 
     @Test
     void theHandlerDoesNotSeeADraftBeforeItIsSubmitted() {
-        String[] ids = ApplyFixtures.draftWithMember();
-        ApplyApi.get(THL, "/api/v1/applications/" + ids[2]).statusCode(404);
-        ApplyApi.command(THL, ids[2], "approve").statusCode(404);
-        ApplyApi.get(THL, "/api/v1/applications?permitId=" + ids[0]).statusCode(200).header("X-Total-Count", "0");
-        ApplyFixtures.completeAndSubmit(ids[2], ids[1]);
-        ApplyApi.get(THL, "/api/v1/applications?permitId=" + ids[0]).statusCode(200).header("X-Total-Count", "1");
+        PermitApplication app = ApplyFixtures.draftWithMember();
+        ApplyApi.get(THL, "/api/v1/applications/" + app.id()).statusCode(404);
+        ApplyApi.command(THL, app.id(), "approve").statusCode(404);
+        ApplyApi.get(THL, "/api/v1/applications?permitId=" + app.permitId()).statusCode(200).header("X-Total-Count", "0");
+        ApplyFixtures.completeAndSubmit(app.id(), app.datasetId());
+        ApplyApi.get(THL, "/api/v1/applications?permitId=" + app.permitId()).statusCode(200).header("X-Total-Count", "1");
     }
 
     @Test
     void aControllerOfAnotherOrganisationAndAStrangerDoNotSeeTheApplication() {
-        String[] ids = ApplyFixtures.draftWithMember();
-        ApplyFixtures.completeAndSubmit(ids[2], ids[1]);
-        ApplyApi.get(STRANGER, "/api/v1/applications/" + ids[2]).statusCode(404);
-        ApplyApi.command(KELA, ids[2], "approve").statusCode(404);
-        ApplyApi.get(KELA, "/api/v1/applications?permitId=" + ids[0]).statusCode(200).header("X-Total-Count", "0");
+        PermitApplication app = ApplyFixtures.draftWithMember();
+        ApplyFixtures.completeAndSubmit(app.id(), app.datasetId());
+        ApplyApi.get(STRANGER, "/api/v1/applications/" + app.id()).statusCode(404);
+        ApplyApi.command(KELA, app.id(), "approve").statusCode(404);
+        ApplyApi.get(KELA, "/api/v1/applications?permitId=" + app.permitId()).statusCode(200).header("X-Total-Count", "0");
     }
 
     @Test
     void commandsTheStateDoesNotAllowAreConflicts() {
-        String[] ids = ApplyFixtures.draftWithMember();
-        ApplyApi.command(MIKKO, ids[2], "accept-invitation").statusCode(403);
-        ApplyFixtures.completeAndSubmit(ids[2], ids[1]);
-        ApplyApi.command(AINO, ids[2], "submit").statusCode(409)
+        PermitApplication app = ApplyFixtures.draftWithMember();
+        ApplyApi.command(MIKKO, app.id(), "accept-invitation").statusCode(403);
+        ApplyFixtures.completeAndSubmit(app.id(), app.datasetId());
+        ApplyApi.command(AINO, app.id(), "submit").statusCode(409)
                 .contentType("application/problem+json").body("status", equalTo(409));
-        ApplyApi.command(AINO, ids[2], "save-draft", Map.of("answers", List.of())).statusCode(409);
-        ApplyApi.command(THL, ids[2], "revoke", Map.of("comment", "Too early")).statusCode(409);
-        ApplyApi.command(THL, ids[2], "reject", Map.of("comment", "No")).statusCode(200);
-        ApplyApi.command(THL, ids[2], "approve").statusCode(409);
-        ApplyApi.command(AINO, ids[2], "accept-terms").statusCode(409);
+        ApplyApi.command(AINO, app.id(), "save-draft", Map.of("answers", List.of())).statusCode(409);
+        ApplyApi.command(THL, app.id(), "revoke", Map.of("comment", "Too early")).statusCode(409);
+        ApplyApi.command(THL, app.id(), "reject", Map.of("comment", "No")).statusCode(200);
+        ApplyApi.command(THL, app.id(), "approve").statusCode(409);
+        ApplyApi.command(AINO, app.id(), "accept-terms").statusCode(409);
     }
 
     @Test

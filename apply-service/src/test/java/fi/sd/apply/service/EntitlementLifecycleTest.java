@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fi.sd.apply.ApplyApi;
 import fi.sd.apply.ApplyEvents;
 import fi.sd.apply.ApplyFixtures;
+import fi.sd.apply.ApplyFixtures.PermitApplication;
 import fi.sd.events.EventType;
 import fi.sd.events.permit.PermitAmended;
 import fi.sd.events.permit.PermitExpired;
@@ -50,121 +51,121 @@ class EntitlementLifecycleTest {
     @Test
     void entitlementsEndByThemselvesAtTheirEndDate() {
         Instant end = Instant.now().plus(Duration.ofHours(2));
-        String[] ids = ApplyFixtures.approved(Map.of("entitlementEnd", end.toString()));
-        ApplyApi.get(THL, "/api/v1/entitlements?permitId=" + ids[0]).statusCode(200)
+        PermitApplication app = ApplyFixtures.approved(Map.of("entitlementEnd", end.toString()));
+        ApplyApi.get(THL, "/api/v1/entitlements?permitId=" + app.permitId()).statusCode(200)
                 .header("X-Total-Count", "2").body("active", everyItem(equalTo(true)));
 
         TestClock.INSTANCE.advance(Duration.ofHours(3));
 
-        await().atMost(ApplyFixtures.EVENT_APPLIED).untilAsserted(() -> ApplyApi.get(THL, "/api/v1/entitlements?permitId=" + ids[0])
+        await().atMost(ApplyFixtures.EVENT_APPLIED).untilAsserted(() -> ApplyApi.get(THL, "/api/v1/entitlements?permitId=" + app.permitId())
                 .statusCode(200).body("active", everyItem(equalTo(false))).body("endReason", everyItem(equalTo("END_DATE_REACHED"))));
-        assertThat(ApplyEvents.await(EventType.ACCESS_REVOKED, ids[0], 2)).extracting(n -> n.at("/reason").asText())
+        assertThat(ApplyEvents.await(EventType.ACCESS_REVOKED, app.permitId(), 2)).extracting(n -> n.at("/reason").asText())
                 .containsOnly("END_DATE_REACHED");
-        assertThat(ApplyEvents.await(EventType.ACCESS_GRANTED, ids[0], 2).get(0).at("/end").asText()).isNotEmpty();
+        assertThat(ApplyEvents.await(EventType.ACCESS_GRANTED, app.permitId(), 2).get(0).at("/end").asText()).isNotEmpty();
     }
 
     @Test
     void anExpiredPermitClosesItsApplicationsAndEndsTheirEntitlements() {
-        String[] ids = ApplyFixtures.approved(Map.of());
-        String other = ApplyFixtures.draft(ids[0], ids[1]);
+        PermitApplication app = ApplyFixtures.approved(Map.of());
+        String other = ApplyFixtures.draft(app.permitId(), app.datasetId());
 
-        TestEvents.publish(new PermitExpired(ids[0], "proj", LocalDate.now(), Instant.now()));
+        TestEvents.publish(new PermitExpired(app.permitId(), "proj", LocalDate.now(), Instant.now()));
 
-        await().atMost(ApplyFixtures.EVENT_APPLIED).untilAsserted(() -> ApplyApi.get(AINO, "/api/v1/applications/" + ids[2])
+        await().atMost(ApplyFixtures.EVENT_APPLIED).untilAsserted(() -> ApplyApi.get(AINO, "/api/v1/applications/" + app.id())
                 .statusCode(200).body("state", equalTo("CLOSED")));
         ApplyApi.get(AINO, "/api/v1/applications/" + other).statusCode(200).body("state", equalTo("CLOSED"))
                 .body("events[-1].actor", equalTo("system"));
-        ApplyApi.get(THL, "/api/v1/entitlements?permitId=" + ids[0]).statusCode(200)
+        ApplyApi.get(THL, "/api/v1/entitlements?permitId=" + app.permitId()).statusCode(200)
                 .body("endReason", everyItem(equalTo("PERMIT_EXPIRED")));
-        List<JsonNode> closed = ApplyEvents.await(EventType.APPLICATION_CLOSED, ids[0], 2);
+        List<JsonNode> closed = ApplyEvents.await(EventType.APPLICATION_CLOSED, app.permitId(), 2);
         assertThat(closed).extracting(n -> n.at("/actor").asText()).containsOnly("system");
-        assertThat(ApplyEvents.await(EventType.ACCESS_REVOKED, ids[0], 2)).extracting(n -> n.at("/reason").asText())
+        assertThat(ApplyEvents.await(EventType.ACCESS_REVOKED, app.permitId(), 2)).extracting(n -> n.at("/reason").asText())
                 .containsOnly("PERMIT_EXPIRED");
-        ApplyApi.post(AINO, "/api/v1/applications", Map.of("permitId", ids[0], "datasetIds", List.of(ids[1]))).statusCode(422);
+        ApplyApi.post(AINO, "/api/v1/applications", Map.of("permitId", app.permitId(), "datasetIds", List.of(app.datasetId()))).statusCode(422);
     }
 
     @Test
     void aRevokedPermitClosesItsApplications() {
-        String[] ids = ApplyFixtures.draftWithMember();
-        TestEvents.publish(new PermitRevoked(ids[0], 2, "proj", "Misuse", "thl.controller", Instant.now()));
-        await().atMost(ApplyFixtures.EVENT_APPLIED).untilAsserted(() -> ApplyApi.get(AINO, "/api/v1/applications/" + ids[2])
+        PermitApplication app = ApplyFixtures.draftWithMember();
+        TestEvents.publish(new PermitRevoked(app.permitId(), 2, "proj", "Misuse", "thl.controller", Instant.now()));
+        await().atMost(ApplyFixtures.EVENT_APPLIED).untilAsserted(() -> ApplyApi.get(AINO, "/api/v1/applications/" + app.id())
                 .statusCode(200).body("state", equalTo("CLOSED")));
     }
 
     @Test
     void closingAnApprovedApplicationEndsItsEntitlements() {
-        String[] ids = ApplyFixtures.approved(Map.of());
-        ApplyApi.command(THL, ids[2], "close", Map.of("comment", "Project finished")).statusCode(200).body("state", equalTo("CLOSED"));
-        ApplyApi.get(THL, "/api/v1/entitlements?permitId=" + ids[0]).statusCode(200)
+        PermitApplication app = ApplyFixtures.approved(Map.of());
+        ApplyApi.command(THL, app.id(), "close", Map.of("comment", "Project finished")).statusCode(200).body("state", equalTo("CLOSED"));
+        ApplyApi.get(THL, "/api/v1/entitlements?permitId=" + app.permitId()).statusCode(200)
                 .header("X-Total-Count", "2").body("endReason", everyItem(equalTo("APPLICATION_CLOSED")));
-        JsonNode closed = ApplyEvents.await(EventType.APPLICATION_CLOSED, ids[0], 1).get(0);
+        JsonNode closed = ApplyEvents.await(EventType.APPLICATION_CLOSED, app.permitId(), 1).get(0);
         assertThat(closed.at("/actor").asText()).isEqualTo("thl.controller");
         assertThat(closed.at("/comment").asText()).isEqualTo("Project finished");
-        assertThat(ApplyEvents.await(EventType.ACCESS_REVOKED, ids[0], 2)).extracting(n -> n.at("/reason").asText())
+        assertThat(ApplyEvents.await(EventType.ACCESS_REVOKED, app.permitId(), 2)).extracting(n -> n.at("/reason").asText())
                 .containsOnly("APPLICATION_CLOSED");
-        ApplyApi.command(AINO, ids[2], "accept-terms").statusCode(409);
+        ApplyApi.command(AINO, app.id(), "accept-terms").statusCode(409);
     }
 
     @Test
     void removingAMemberEndsTheirEntitlementOnly() {
-        String[] ids = ApplyFixtures.approved(Map.of());
-        ApplyApi.command(THL, ids[2], "remove-member", Map.of("userId", "mikko.korhonen", "comment", "Left the project")).statusCode(200);
-        ApplyApi.get(THL, "/api/v1/entitlements?active=true&permitId=" + ids[0]).statusCode(200)
+        PermitApplication app = ApplyFixtures.approved(Map.of());
+        ApplyApi.command(THL, app.id(), "remove-member", Map.of("userId", "mikko.korhonen", "comment", "Left the project")).statusCode(200);
+        ApplyApi.get(THL, "/api/v1/entitlements?active=true&permitId=" + app.permitId()).statusCode(200)
                 .body("userId", equalTo(List.of("aino.virtanen")));
-        JsonNode revoked = ApplyEvents.await(EventType.ACCESS_REVOKED, ids[0], 1).get(0);
+        JsonNode revoked = ApplyEvents.await(EventType.ACCESS_REVOKED, app.permitId(), 1).get(0);
         assertThat(revoked.at("/userId").asText()).isEqualTo("mikko.korhonen");
         assertThat(revoked.at("/reason").asText()).isEqualTo("MEMBER_REMOVED");
     }
 
     @Test
     void anAmendmentThatDropsAPersonEndsTheirEntitlementAndTheyCannotBeInvitedAgain() {
-        String[] ids = ApplyFixtures.approved(Map.of());
-        TestEvents.publish(new PermitAmended(ApplyFixtures.snapshot(ids[0], 2, "proj", List.of("aino.virtanen"), ids[1]),
+        PermitApplication app = ApplyFixtures.approved(Map.of());
+        TestEvents.publish(new PermitAmended(ApplyFixtures.snapshot(app.permitId(), 2, "proj", List.of("aino.virtanen"), app.datasetId()),
                 List.of("persons"), "Mikko left", "thl.controller", Instant.now()));
 
         await().atMost(ApplyFixtures.EVENT_APPLIED).untilAsserted(() -> ApplyApi.get(THL,
-                "/api/v1/entitlements?active=true&permitId=" + ids[0]).statusCode(200).body("userId", equalTo(List.of("aino.virtanen"))));
-        assertThat(ApplyEvents.await(EventType.ACCESS_REVOKED, ids[0], 1).get(0).at("/userId").asText()).isEqualTo("mikko.korhonen");
-        ApplyApi.command(THL, ids[2], "remove-member", Map.of("userId", "mikko.korhonen")).statusCode(200);
-        ApplyApi.command(THL, ids[2], "invite-member", Map.of("userId", "mikko.korhonen")).statusCode(422);
+                "/api/v1/entitlements?active=true&permitId=" + app.permitId()).statusCode(200).body("userId", equalTo(List.of("aino.virtanen"))));
+        assertThat(ApplyEvents.await(EventType.ACCESS_REVOKED, app.permitId(), 1).get(0).at("/userId").asText()).isEqualTo("mikko.korhonen");
+        ApplyApi.command(THL, app.id(), "remove-member", Map.of("userId", "mikko.korhonen")).statusCode(200);
+        ApplyApi.command(THL, app.id(), "invite-member", Map.of("userId", "mikko.korhonen")).statusCode(422);
     }
 
     @Test
     void revokingBlocklistsTheMembersFromLaterApprovalsUntilTheHandlerLiftsIt() {
-        String[] ids = ApplyFixtures.approved(Map.of());
-        ApplyApi.command(THL, ids[2], "revoke", Map.of("comment", "Data used outside the permit")).statusCode(200)
+        PermitApplication app = ApplyFixtures.approved(Map.of());
+        ApplyApi.command(THL, app.id(), "revoke", Map.of("comment", "Data used outside the permit")).statusCode(200)
                 .body("state", equalTo("REVOKED"));
-        ApplyApi.get(THL, "/api/v1/entitlements?active=true&permitId=" + ids[0]).statusCode(200).header("X-Total-Count", "0");
+        ApplyApi.get(THL, "/api/v1/entitlements?active=true&permitId=" + app.permitId()).statusCode(200).header("X-Total-Count", "0");
         ApplyApi.get(THL, "/api/v1/entitlements/blocklist").statusCode(200);
         List<String> blocked = ApplyApi.get(THL, "/api/v1/entitlements/blocklist").extract().jsonPath()
-                .getList("findAll { it.datasetId == '" + ids[1] + "' }.userId", String.class);
+                .getList("findAll { it.datasetId == '" + app.datasetId() + "' }.userId", String.class);
         assertThat(blocked).containsExactlyInAnyOrder("aino.virtanen", "mikko.korhonen");
-        JsonNode revoked = ApplyEvents.await(EventType.APPLICATION_REVOKED, ids[0], 1).get(0);
+        JsonNode revoked = ApplyEvents.await(EventType.APPLICATION_REVOKED, app.permitId(), 1).get(0);
         assertThat(revoked.at("/members").toString()).contains("aino.virtanen", "mikko.korhonen");
 
-        String again = ApplyFixtures.draft(ids[0], ids[1]);
+        String again = ApplyFixtures.draft(app.permitId(), app.datasetId());
         ApplyApi.command(AINO, again, "save-draft",
-                Map.of("answers", List.of(Map.of("datasetId", ids[1], "fieldId", "purpose", "value", "Cohort study")))).statusCode(200);
+                Map.of("answers", List.of(Map.of("datasetId", app.datasetId(), "fieldId", "purpose", "value", "Cohort study")))).statusCode(200);
         ApplyApi.command(AINO, again, "accept-terms").statusCode(200);
         ApplyApi.command(AINO, again, "submit").statusCode(200);
         ApplyApi.command(THL, again, "approve").statusCode(200);
-        ApplyApi.get(THL, "/api/v1/entitlements?active=true&permitId=" + ids[0]).statusCode(200).header("X-Total-Count", "0");
+        ApplyApi.get(THL, "/api/v1/entitlements?active=true&permitId=" + app.permitId()).statusCode(200).header("X-Total-Count", "0");
 
         ApplyApi.get(AINO, "/api/v1/entitlements/blocklist").statusCode(403);
-        ApplyApi.delete(ApplyApi.KELA, "/api/v1/entitlements/blocklist/" + ids[1] + "/aino.virtanen").statusCode(403);
-        ApplyApi.delete(THL, "/api/v1/entitlements/blocklist/" + ids[1] + "/aino.virtanen").statusCode(204);
-        ApplyApi.delete(THL, "/api/v1/entitlements/blocklist/" + ids[1] + "/aino.virtanen").statusCode(404);
+        ApplyApi.delete(ApplyApi.KELA, "/api/v1/entitlements/blocklist/" + app.datasetId() + "/aino.virtanen").statusCode(403);
+        ApplyApi.delete(THL, "/api/v1/entitlements/blocklist/" + app.datasetId() + "/aino.virtanen").statusCode(204);
+        ApplyApi.delete(THL, "/api/v1/entitlements/blocklist/" + app.datasetId() + "/aino.virtanen").statusCode(404);
         List<String> still = ApplyApi.get(THL, "/api/v1/entitlements/blocklist").extract().jsonPath()
-                .getList("findAll { it.datasetId == '" + ids[1] + "' }.userId", String.class);
+                .getList("findAll { it.datasetId == '" + app.datasetId() + "' }.userId", String.class);
         assertThat(still).containsExactly("mikko.korhonen");
-        ApplyApi.get(THL, "/api/v1/entitlements?active=true&permitId=" + ids[0]).statusCode(200)
+        ApplyApi.get(THL, "/api/v1/entitlements?active=true&permitId=" + app.permitId()).statusCode(200)
                 .body("applicationId", equalTo(List.of(again))).body("userId", equalTo(List.of("aino.virtanen")));
     }
 
     @Test
     void ofTwoConcurrentApprovalsOneWinsAndTheOtherIsAConflict() throws Exception {
-        String[] ids = ApplyFixtures.draftWithMember();
-        ApplyFixtures.completeAndSubmit(ids[2], ids[1]);
+        PermitApplication app = ApplyFixtures.draftWithMember();
+        ApplyFixtures.completeAndSubmit(app.id(), app.datasetId());
         CyclicBarrier start = new CyclicBarrier(2);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -173,7 +174,7 @@ class EntitlementLifecycleTest {
                 String comment = "Approval " + i;
                 Callable<Integer> approve = () -> {
                     start.await();
-                    return ApplyApi.command(THL, ids[2], "approve", Map.of("comment", comment)).extract().statusCode();
+                    return ApplyApi.command(THL, app.id(), "approve", Map.of("comment", comment)).extract().statusCode();
                 };
                 results.add(pool.submit(approve));
             }
@@ -185,9 +186,9 @@ class EntitlementLifecycleTest {
         } finally {
             pool.shutdownNow();
         }
-        ApplyApi.get(THL, "/api/v1/applications/" + ids[2]).statusCode(200)
+        ApplyApi.get(THL, "/api/v1/applications/" + app.id()).statusCode(200)
                 .body("state", equalTo("APPROVED"))
                 .body("events.findAll { it.command == 'approve' }.size()", equalTo(1));
-        assertThat(ApplyEvents.await(EventType.APPLICATION_APPROVED, ids[0], 1)).hasSize(1);
+        assertThat(ApplyEvents.await(EventType.APPLICATION_APPROVED, app.permitId(), 1)).hasSize(1);
     }
 }

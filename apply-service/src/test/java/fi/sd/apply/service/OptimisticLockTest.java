@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import fi.sd.apply.ApplyApi;
 import fi.sd.apply.ApplyFixtures;
+import fi.sd.apply.ApplyFixtures.PermitApplication;
 import fi.sd.apply.domain.Application;
 import fi.sd.testsupport.ServiceTestEnvironment;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -33,21 +34,21 @@ class OptimisticLockTest {
 
     @Test
     void aWriteOnAStaleVersionFailsWhileOtherApplicationsAreUnaffected() {
-        String[] first = ApplyFixtures.draftWithMember();
-        String[] second = ApplyFixtures.draftWithMember();
-        ApplyFixtures.completeAndSubmit(first[2], first[1]);
-        ApplyFixtures.completeAndSubmit(second[2], second[1]);
+        PermitApplication first = ApplyFixtures.draftWithMember();
+        PermitApplication second = ApplyFixtures.draftWithMember();
+        ApplyFixtures.completeAndSubmit(first.id(), first.datasetId());
+        ApplyFixtures.completeAndSubmit(second.id(), second.datasetId());
 
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
-            Application stale = em.find(Application.class, first[2]);
+            Application stale = em.find(Application.class, first.id());
             stale.reviewers.size();
             // Another command commits in between, from its own request and transaction.
-            ApplyApi.command(THL, first[2], "return", Map.of("comment", "More detail")).statusCode(200);
+            ApplyApi.command(THL, first.id(), "return", Map.of("comment", "More detail")).statusCode(200);
             stale.updatedAt = stale.updatedAt.plusSeconds(1);
             em.flush();
         })).isInstanceOf(OptimisticLockException.class);
 
-        ApplyApi.get(THL, "/api/v1/applications/" + first[2]).statusCode(200).body("state", equalTo("RETURNED"));
-        ApplyApi.command(THL, second[2], "approve").statusCode(200).body("state", equalTo("APPROVED"));
+        ApplyApi.get(THL, "/api/v1/applications/" + first.id()).statusCode(200).body("state", equalTo("RETURNED"));
+        ApplyApi.command(THL, second.id(), "approve").statusCode(200).body("state", equalTo("APPROVED"));
     }
 }
