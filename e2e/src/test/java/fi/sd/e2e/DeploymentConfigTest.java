@@ -21,7 +21,9 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * docker-compose.yml against the services it deploys: every setting a service reads from the
  * environment, and every one its README documents, can be set in its compose block; every
- * container restarts and is health-checked; Kafka and PostgreSQL keep their data in volumes.
+ * container restarts and is health-checked; Kafka and PostgreSQL keep their data in volumes; every
+ * service's image is built from the one Dockerfile for its module and port, and starts the JVM
+ * with the options of {@code deploy/jvm.options}.
  */
 class DeploymentConfigTest {
 
@@ -37,6 +39,7 @@ class DeploymentConfigTest {
      */
     private static final Set<String> NOT_DEPLOYMENT_SETTINGS = Set.of("SD_DB_KIND", "SD_CLOCK_OFFSET_FILE");
 
+    private static final Pattern DEFAULT_PORT = Pattern.compile("(?m)^quarkus\\.http\\.port=\\$\\{PORT:([0-9]+)}$");
     private static final Pattern PLATFORM_DEPENDENCY = Pattern.compile(
             "<dependency>\\s*<groupId>fi\\.sd</groupId>\\s*<artifactId>platform</artifactId>");
     private static final Path ROOT = Path.of(System.getProperty("sd.root", "..")).toAbsolutePath().normalize();
@@ -108,6 +111,29 @@ class DeploymentConfigTest {
         if (((Map<String, Object>) services.get("kafka")).get("environment") instanceof Map<?, ?> kafka) {
             assertThat(kafka.get("KAFKA_LOG_DIRS")).isEqualTo(dataDirectories.get("kafka"));
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyServiceIsBuiltFromTheOneDockerfileForItsModuleAndPort() throws IOException {
+        for (String service : SERVICES) {
+            Map<String, Object> build = (Map<String, Object>) ((Map<String, Object>) services.get(service)).get("build");
+            assertThat(build.get("dockerfile")).as(service + " Dockerfile").isEqualTo("Dockerfile");
+            Matcher port = DEFAULT_PORT.matcher(Files.readString(ROOT.resolve(service + "/src/main/resources/application.properties")));
+            assertThat(port.find()).as(service + " listens on ${PORT:default}").isTrue();
+            assertThat((Map<String, Object>) build.get("args")).as(service + " build arguments")
+                    .containsEntry("MODULE", service).containsEntry("PORT", port.group(1));
+        }
+        assertThat(ROOT.resolve("permit-service/Dockerfile")).doesNotExist();
+    }
+
+    @Test
+    void theImageStartsTheJvmWithTheOptionsOfDeployJvmOptions() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        assertThat(dockerfile).containsPattern("(?m)^COPY --chown=185 deploy/jvm.options /deployments/jvm.options$");
+        Matcher entrypoint = Pattern.compile("(?m)^ENTRYPOINT (.*)$").matcher(dockerfile);
+        assertThat(entrypoint.find()).isTrue();
+        assertThat(entrypoint.group(1)).contains("exec java @/deployments/jvm.options ").endsWith("-jar /deployments/quarkus-run.jar\"]");
     }
 
     /** The environment the compose block gives the container, and what its image sets itself ({@code ENV} in its Dockerfile). */

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import fi.sd.apply.config.ApplyConfig;
+import fi.sd.platform.jobs.Batches;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -37,12 +38,6 @@ public class EntitlementExpiryJob {
 
     /** Batch after batch until a short one: nothing more is due, or other replicas hold the rest. */
     public int run() {
-        int total = 0;
-        int claimed;
-        do {
-            claimed = entitlements.endDue(batchSize);
-            total += claimed;
-        } while (claimed == batchSize);
-        return total;
+        return Batches.drain(batchSize, entitlements::endDue);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import fi.sd.desktop.config.DesktopConfig;
+import fi.sd.platform.jobs.Batches;
 import io.quarkus.scheduler.Scheduled;
 
 /** Every {@code sd.desktop.sessions.expiry-interval}, on every replica: expire the sessions idle beyond the timeout. */
@@ -34,12 +35,6 @@ public class SessionExpiryJob {
 
     /** One run, batch after batch until none is idle (rows other replicas hold are theirs); returns how many. */
     public int run() {
-        int total = 0;
-        int claimed;
-        do {
-            claimed = sessions.expireIdle(batchSize);
-            total += claimed;
-        } while (claimed == batchSize);
-        return total;
+        return Batches.drain(batchSize, sessions::expireIdle);
     }
 }

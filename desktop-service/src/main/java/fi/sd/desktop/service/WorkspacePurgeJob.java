@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import fi.sd.desktop.config.DesktopConfig;
+import fi.sd.platform.jobs.Batches;
 import io.quarkus.scheduler.Scheduled;
 
 /** Every {@code sd.desktop.purge.interval}, on every replica: purge the locked workspaces whose retention has ended. */
@@ -34,12 +35,6 @@ public class WorkspacePurgeJob {
 
     /** One run, batch after batch until nothing is due (a short batch means nothing more, or others hold the rest); returns how many. */
     public int run() {
-        int total = 0;
-        int claimed;
-        do {
-            claimed = purge.purgeDue(config.batchSize());
-            total += claimed;
-        } while (claimed == config.batchSize());
-        return total;
+        return Batches.drain(config.batchSize(), purge::purgeDue);
     }
 }

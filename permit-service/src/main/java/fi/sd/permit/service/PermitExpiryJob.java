@@ -2,7 +2,6 @@ package fi.sd.permit.service;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.function.IntUnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import fi.sd.permit.config.PermitConfig;
 import fi.sd.permit.domain.Validity;
+import fi.sd.platform.jobs.Batches;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -46,20 +46,9 @@ public class PermitExpiryJob {
     /** One run, batch after batch until nothing is due; safe to call from any number of threads or replicas at once. */
     public Outcome run() {
         LocalDate today = Validity.today(clock);
-        int expired = drain(limit -> expiry.expireDue(today, limit));
-        int announced = drain(limit -> expiry.announceDue(today, today.plusDays(config.noticeDays()), limit));
+        int expired = Batches.drain(config.batchSize(), limit -> expiry.expireDue(today, limit));
+        int announced = Batches.drain(config.batchSize(), limit -> expiry.announceDue(today, today.plusDays(config.noticeDays()), limit));
         return new Outcome(expired, announced);
-    }
-
-    /** Runs batches while they come back full; a short batch means nothing more is due, or others hold the rest. */
-    private int drain(IntUnaryOperator batch) {
-        int total = 0;
-        int claimed;
-        do {
-            claimed = batch.applyAsInt(config.batchSize());
-            total += claimed;
-        } while (claimed == config.batchSize());
-        return total;
     }
 
     /** What one run did. */

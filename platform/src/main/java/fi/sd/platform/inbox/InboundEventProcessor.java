@@ -3,10 +3,8 @@ package fi.sd.platform.inbox;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +16,7 @@ import fi.sd.events.EventJson;
 import fi.sd.events.EventPayload;
 import fi.sd.events.EventType;
 import fi.sd.events.MalformedEventException;
+import fi.sd.platform.messaging.Backoff;
 import fi.sd.platform.messaging.CloudEvent;
 import fi.sd.platform.messaging.CloudEventCodec;
 import fi.sd.platform.messaging.MessagingConfig;
@@ -87,7 +86,7 @@ public class InboundEventProcessor {
 
     private Outcome apply(ConsumerRecord<String, String> record, EventHandler<EventPayload> handler, EventPayload payload,
             EventContext context) {
-        Duration backoff = config.initialBackoff();
+        Backoff backoff = new Backoff(config.initialBackoff(), config.maxBackoff(), stopping);
         for (int attempt = 1;; attempt++) {
             try {
                 boolean applied = inbox.applyOnce(context, () -> handler.handle(payload, context));
@@ -107,12 +106,11 @@ public class InboundEventProcessor {
                     return deadLetter(record, context.type(), e, attempt);
                 }
                 LOG.warnf("Event %s (%s) failed on attempt %d of %d, retrying in %s: %s", context.eventId(), context.type(), attempt,
-                        config.maxAttempts(), backoff, e.toString());
+                        config.maxAttempts(), backoff.delay(), e.toString());
                 metrics.retried(context.type());
-                if (awaitStop(backoff)) {
+                if (backoff.waitOut()) {
                     throw new InfrastructureUnavailableException("Stopping while retrying " + context.eventId(), e);
                 }
-                backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) < 0 ? backoff.multipliedBy(2) : config.maxBackoff();
             }
         }
     }
@@ -122,15 +120,6 @@ public class InboundEventProcessor {
         metrics.deadLettered(type, error instanceof MalformedEventException ? "malformed" : "failed");
         metrics.consumed(type, Outcome.DEAD_LETTERED);
         return Outcome.DEAD_LETTERED;
-    }
-
-    private boolean awaitStop(Duration duration) {
-        try {
-            return stopping.await(duration.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
     }
 
     static boolean isConnectionFailure(Throwable error) {

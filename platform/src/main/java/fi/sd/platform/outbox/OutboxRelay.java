@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import fi.sd.platform.messaging.Backoff;
 import fi.sd.platform.messaging.MessagingConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -63,7 +64,7 @@ public class OutboxRelay {
     }
 
     private void run() {
-        Duration backoff = config.retryBackoff();
+        Backoff backoff = new Backoff(config.retryBackoff(), config.maxBackoff(), stopping);
         Instant nextCleanup = Instant.now();
         while (stopping.getCount() > 0) {
             try {
@@ -77,27 +78,16 @@ public class OutboxRelay {
                     publisher.deletePublishedBefore(Instant.now().minus(config.retention()));
                     nextCleanup = Instant.now().plus(CLEANUP_INTERVAL);
                 }
-                backoff = config.retryBackoff();
+                backoff.reset();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.warnf("Outbox relay failed, retrying in %s: %s", backoff, e.toString());
-                if (awaitStop(backoff)) {
+                LOG.warnf("Outbox relay failed, retrying in %s: %s", backoff.delay(), e.toString());
+                if (backoff.waitOut()) {
                     return;
                 }
-                backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) < 0 ? backoff.multipliedBy(2) : config.maxBackoff();
             }
-        }
-    }
-
-    /** Waits out a backoff; true when the service is stopping meanwhile. */
-    private boolean awaitStop(Duration duration) {
-        try {
-            return stopping.await(duration.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
         }
     }
 }

@@ -1,0 +1,25 @@
+# The image of every service, from the repository root; MODULE is the Maven module, PORT the port it listens on:
+#   docker build --build-arg MODULE=permit-service --build-arg PORT=8081 -t sd/permit-service .
+# (permit-service 8081, apply-service 8082, desktop-service 8083, gateway 8080; docker-compose.yml passes them.)
+FROM maven:3.8.7-eclipse-temurin-17 AS build
+ARG MODULE
+WORKDIR /src
+COPY . .
+RUN test -n "$MODULE" || { echo "Build with --build-arg MODULE=<module>" >&2; exit 1; }
+RUN mvn -B -q -DskipTests -pl "$MODULE" -am package
+
+FROM registry.access.redhat.com/ubi9/openjdk-17-runtime:1.21
+ARG MODULE
+ARG PORT=8080
+ENV LANGUAGE='en_US:en' PORT=${PORT}
+COPY --from=build --chown=185 /src/${MODULE}/target/quarkus-app/lib/ /deployments/lib/
+COPY --from=build --chown=185 /src/${MODULE}/target/quarkus-app/*.jar /deployments/
+COPY --from=build --chown=185 /src/${MODULE}/target/quarkus-app/app/ /deployments/app/
+COPY --from=build --chown=185 /src/${MODULE}/target/quarkus-app/quarkus/ /deployments/quarkus/
+COPY --chown=185 deploy/jvm.options /deployments/jvm.options
+EXPOSE ${PORT}
+USER 185
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 CMD curl -fsS "http://localhost:${PORT}/q/health/ready" || exit 1
+# The JVM options bin/sd and the tests use (deploy/jvm.options), instead of the base image's run-java.sh defaults;
+# SD_JAVA_OPTS adds to them, a later option winning, as in bin/sd.
+ENTRYPOINT ["/bin/sh", "-c", "exec java @/deployments/jvm.options -Djava.util.logging.manager=org.jboss.logmanager.LogManager ${SD_JAVA_OPTS:-} -jar /deployments/quarkus-run.jar"]
