@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fi.sd.desktop.api.ExportRequest;
+import fi.sd.desktop.api.ExportView;
 import fi.sd.desktop.mapping.AirlockMapper;
 import fi.sd.desktop.service.ExportService;
 import fi.sd.platform.rest.PageRequest;

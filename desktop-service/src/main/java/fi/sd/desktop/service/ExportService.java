@@ -21,6 +21,8 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
+import fi.sd.desktop.api.ExportRequest;
+import fi.sd.desktop.api.ExportView;
 import fi.sd.desktop.audit.AuditLog;
 import fi.sd.desktop.domain.AirlockDecision;
 import fi.sd.desktop.domain.AirlockExport;
@@ -31,8 +33,6 @@ import fi.sd.desktop.domain.ExportedFile;
 import fi.sd.desktop.domain.Workspace;
 import fi.sd.desktop.domain.WorkspaceLockdown;
 import fi.sd.desktop.mapping.AirlockMapper;
-import fi.sd.desktop.rest.ExportRequest;
-import fi.sd.desktop.rest.ExportView;
 import fi.sd.events.PermitRoute;
 import fi.sd.events.desktop.ExportApproved;
 import fi.sd.events.desktop.ExportRejected;

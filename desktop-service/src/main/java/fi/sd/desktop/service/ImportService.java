@@ -17,6 +17,8 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
+import fi.sd.desktop.api.ImportRequest;
+import fi.sd.desktop.api.ImportView;
 import fi.sd.desktop.audit.AuditLog;
 import fi.sd.desktop.domain.AirlockDecision;
 import fi.sd.desktop.domain.AirlockImport;
@@ -26,8 +28,6 @@ import fi.sd.desktop.domain.ImportStatus;
 import fi.sd.desktop.domain.Workspace;
 import fi.sd.desktop.domain.WorkspaceLockdown;
 import fi.sd.desktop.mapping.AirlockMapper;
-import fi.sd.desktop.rest.ImportRequest;
-import fi.sd.desktop.rest.ImportView;
 import fi.sd.events.desktop.ImportCompleted;
 import fi.sd.events.desktop.ImportRequested;
 import fi.sd.platform.outbox.Outbox;
