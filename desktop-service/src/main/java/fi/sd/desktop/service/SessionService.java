@@ -24,6 +24,7 @@ import fi.sd.desktop.domain.DesktopSession;
 import fi.sd.desktop.domain.DesktopStatus;
 import fi.sd.desktop.domain.SessionCommand;
 import fi.sd.desktop.domain.SessionStatus;
+import fi.sd.desktop.domain.Staff;
 import fi.sd.desktop.domain.Workspace;
 import fi.sd.desktop.domain.WorkspaceLockdown;
 import fi.sd.desktop.domain.WorkspaceStatus;
@@ -122,7 +123,7 @@ public class SessionService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<DesktopSession> find(String id, Caller caller) {
         return DesktopSession.<DesktopSession>findByIdOptional(id)
-                .filter(s -> s.userId.equals(caller.subject()) || caller.hasAny(Role.SERVICE_DESK, Role.AUDITOR, Role.ADMIN));
+                .filter(s -> s.userId.equals(caller.subject()) || Staff.includes(caller));
     }
 
     /** Keeps the user's own open session from idling out. */

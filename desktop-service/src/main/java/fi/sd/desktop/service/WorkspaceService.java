@@ -26,6 +26,7 @@ import fi.sd.desktop.config.DesktopConfig;
 import fi.sd.desktop.domain.DatasetMount;
 import fi.sd.desktop.domain.Entitlement;
 import fi.sd.desktop.domain.PermitEnd;
+import fi.sd.desktop.domain.Staff;
 import fi.sd.desktop.domain.Workspace;
 import fi.sd.desktop.domain.WorkspaceCommand;
 import fi.sd.desktop.domain.WorkspaceLockdown;
@@ -41,7 +42,6 @@ import fi.sd.platform.outbox.Outbox;
 import fi.sd.platform.rest.PageRequest;
 import fi.sd.platform.rest.ResultPage;
 import fi.sd.platform.security.Caller;
-import fi.sd.platform.security.Role;
 
 /** Opens a workspace for each permit and answers who may see it. */
 @ApplicationScoped
@@ -253,6 +253,6 @@ public class WorkspaceService {
     }
 
     private static boolean seesAll(Caller caller) {
-        return caller.hasAny(Role.SERVICE_DESK, Role.AUDITOR, Role.ADMIN);
+        return Staff.includes(caller);
     }
 }
