@@ -12,7 +12,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -106,10 +105,7 @@ public class SessionService {
         session.status = SessionStatus.OPEN;
         session.openedAt = now;
         session.lastSeenAt = now;
-        try {
-            session.persist();
-            em.flush();
-        } catch (PersistenceException e) {
+        if (!repository.insertOpenSession(session)) {
             // Another replica opened this user's session in the same instant: the unique open_user_id refused the second.
             throw ProblemException.conflict("You already have an open session: close it first");
         }
