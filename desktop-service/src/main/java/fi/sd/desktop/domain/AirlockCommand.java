@@ -1,5 +1,7 @@
 package fi.sd.desktop.domain;
 
+import java.util.Locale;
+
 /**
  * What the commands on imports and on exports share. Both are enums and use one vocabulary for the
  * steps the airlock's flow treats alike: {@code CANCEL} is the requester's withdrawal (or a lock's),
@@ -12,7 +14,7 @@ public interface AirlockCommand {
 
     /** The command's name in the API: {@code POST /imports/{id}/approve}. */
     default String path() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The audit log's name for it: {@code import.approved}, {@code export.approval.given}, ... */

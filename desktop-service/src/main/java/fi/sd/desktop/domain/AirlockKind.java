@@ -2,6 +2,7 @@ package fi.sd.desktop.domain;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 
 import fi.sd.platform.security.Caller;
@@ -40,7 +41,7 @@ public enum AirlockKind {
 
     /** {@code import} or {@code export}, as messages and the audit log name one request. */
     public String noun() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** {@code Import} or {@code Export}, as a problem names what was not found. */
