@@ -9,8 +9,6 @@ import static org.hamcrest.Matchers.is;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,16 +18,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import fi.sd.events.DatasetRef;
 import fi.sd.events.EventJson;
 import fi.sd.events.EventSchemas;
 import fi.sd.events.EventType;
-import fi.sd.events.Holder;
-import fi.sd.events.PermitRoute;
-import fi.sd.events.PersonRef;
 import fi.sd.events.Topic;
 import fi.sd.events.permit.PermitGranted;
-import fi.sd.events.permit.PermitSnapshot;
 import fi.sd.platform.messaging.CloudEventCodec;
 import fi.sd.testsupport.TestEvents;
 import fi.sd.testsupport.TestTokens;
@@ -55,15 +48,9 @@ public final class DesktopApi {
         return name + "." + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** A Findata permit for {@code persons}, valid for a year. */
+    /** A Findata permit for {@code persons} (user ids), valid for a year. */
     public static PermitGranted grantedTo(List<String> persons) {
-        String permitId = UUID.randomUUID().toString();
-        PermitSnapshot snapshot = new PermitSnapshot(permitId, 1, "J-" + permitId, PermitRoute.FINDATA, "Findata",
-                "proj-" + UUID.randomUUID(), new Holder("University of Helsinki", persons.get(0)), "Study", "Purpose",
-                List.of(new DatasetRef("thl-avohilmo", "THL", "Avohilmo")),
-                persons.stream().map(p -> new PersonRef(p, p, p + "@helsinki.fi")).toList(),
-                LocalDate.now(), LocalDate.now().plusYears(1), null);
-        return new PermitGranted(snapshot, "findata.officer", Instant.now());
+        return TestPermit.findata().persons(persons).granted();
     }
 
     /** Publishes the grant and waits for its workspace to be READY; returns the workspace id. */

@@ -5,24 +5,20 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import fi.sd.events.DatasetRef;
-import fi.sd.events.Holder;
-import fi.sd.events.PermitRoute;
 import fi.sd.events.PersonRef;
 import fi.sd.events.permit.PermitGranted;
-import fi.sd.events.permit.PermitSnapshot;
 import fi.sd.testsupport.TestTokens;
 
 /** Reads workspaces through the API as an auditor, who sees them all. */
 public final class WorkspaceApi {
 
     public static final String AUDITOR = TestTokens.user("auditor.anna", "auditor").bearer();
+    public static final PersonRef AINO_VIRTANEN = new PersonRef("aino.virtanen", "Aino Virtanen", "aino.virtanen@helsinki.fi");
+    public static final PersonRef MIKKO_KORHONEN = new PersonRef("mikko.korhonen", "Mikko Korhonen", "mikko.korhonen@helsinki.fi");
 
     private WorkspaceApi() {
     }
@@ -43,12 +39,6 @@ public final class WorkspaceApi {
 
     /** A Findata permit for Aino Virtanen and Mikko Korhonen, valid for a year. */
     public static PermitGranted granted(String permitId, String projectId) {
-        PermitSnapshot snapshot = new PermitSnapshot(permitId, 1, "J-" + permitId, PermitRoute.FINDATA, "Findata", projectId,
-                new Holder("University of Helsinki", "Aino Virtanen"), "Study", "Purpose",
-                List.of(new DatasetRef("thl-avohilmo", "THL", "Avohilmo")),
-                List.of(new PersonRef("aino.virtanen", "Aino Virtanen", "aino.virtanen@helsinki.fi"),
-                        new PersonRef("mikko.korhonen", "Mikko Korhonen", "mikko.korhonen@helsinki.fi")),
-                LocalDate.now(), LocalDate.now().plusYears(1), null);
-        return new PermitGranted(snapshot, "findata.officer", Instant.now());
+        return TestPermit.findata().id(permitId).project(projectId).persons(AINO_VIRTANEN, MIKKO_KORHONEN).granted();
     }
 }

@@ -29,6 +29,13 @@ import fi.sd.platform.rest.ResultPage;
  * The append-only, hash-chained audit log of everything done in and to workspaces. An entry is
  * written in the transaction of the action it records, so there is no action without its entry
  * and no entry for an action rolled back.
+ *
+ * <p>Chaining at the commit relies on Hibernate ORM's SPI, not on JPA: {@code SessionImplementor}
+ * (unwrapped from the {@code EntityManager}), its {@code getTransactionCompletionCallbacks()} and
+ * {@code TransactionCompletionCallbacks.registerCallback(BeforeCompletionCallback)}, which must still run the
+ * callback once per transaction, after the session's own flush and on its connection, and never on a
+ * rollback (whose dropped callback Hibernate reports as HHH90010101 when the session closes). Recheck those
+ * interfaces on every Hibernate upgrade; {@code AuditLogTest} fails when they no longer behave so.
  */
 @ApplicationScoped
 public class AuditLog {

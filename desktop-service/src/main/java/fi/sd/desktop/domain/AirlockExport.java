@@ -37,7 +37,7 @@ import fi.sd.platform.domain.TransitionTable;
  */
 @Entity
 @Table(name = "airlock_export")
-public class AirlockExport extends AirlockRequest {
+public class AirlockExport extends AirlockRequest<ExportCommand> {
 
     public static final TransitionTable<ExportStatus, ExportCommand> LIFECYCLE = TransitionTable
             .of(ExportStatus.class, ExportCommand.class)
@@ -112,16 +112,31 @@ public class AirlockExport extends AirlockRequest {
         return approvals().stream().anyMatch(a -> a.actor.equals(reviewer));
     }
 
-    /** Moves the export along {@link #LIFECYCLE} and records the decision. */
-    public void apply(ExportCommand command, AirlockDecision decision) {
+    @Override
+    public AirlockKind airlockKind() {
+        return AirlockKind.EXPORT;
+    }
+
+    /** By {@link #RULES}. */
+    @Override
+    public void authorize(Set<AirlockRole> roles, ExportCommand command) {
+        RULES.authorize(roles, status, command);
+    }
+
+    /** Along {@link #LIFECYCLE}. */
+    @Override
+    protected void move(ExportCommand command) {
         status = LIFECYCLE.require(status, command);
-        decisions.add(decision);
-        updatedAt = decision.decidedAt;
+    }
+
+    @Override
+    public List<AirlockDecision> decisions() {
+        return decisions;
     }
 
     /** The last approval is in: the export is approved, with no further decision recorded. */
     public void release() {
-        status = LIFECYCLE.require(status, RELEASE);
+        move(RELEASE);
     }
 
     public static List<AirlockExport> pendingIn(String workspaceId) {

@@ -15,6 +15,7 @@ import static fi.sd.desktop.domain.ImportStatus.SUBMITTED;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -36,7 +37,7 @@ import fi.sd.platform.domain.TransitionTable;
  */
 @Entity
 @Table(name = "airlock_import")
-public class AirlockImport extends AirlockRequest {
+public class AirlockImport extends AirlockRequest<ImportCommand> {
 
     public static final TransitionTable<ImportStatus, ImportCommand> LIFECYCLE = TransitionTable
             .of(ImportStatus.class, ImportCommand.class)
@@ -76,11 +77,26 @@ public class AirlockImport extends AirlockRequest {
     @OrderColumn(name = "decision_no")
     public List<AirlockDecision> decisions = new ArrayList<>();
 
-    /** Moves the import along {@link #LIFECYCLE} and records who did it. */
-    public void apply(ImportCommand command, AirlockDecision decision) {
+    @Override
+    public AirlockKind airlockKind() {
+        return AirlockKind.IMPORT;
+    }
+
+    /** By {@link #RULES}. */
+    @Override
+    public void authorize(Set<AirlockRole> roles, ImportCommand command) {
+        RULES.authorize(roles, status, command);
+    }
+
+    /** Along {@link #LIFECYCLE}. */
+    @Override
+    protected void move(ImportCommand command) {
         status = LIFECYCLE.require(status, command);
-        decisions.add(decision);
-        updatedAt = decision.decidedAt;
+    }
+
+    @Override
+    public List<AirlockDecision> decisions() {
+        return decisions;
     }
 
     public static List<AirlockImport> pendingIn(String workspaceId) {

@@ -1,6 +1,8 @@
 package fi.sd.desktop.domain;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
@@ -9,9 +11,12 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** What imports and exports share: the workspace and permit they belong to, who asked and when. */
+/**
+ * What imports and exports share: the workspace and permit they belong to, who asked and when, and
+ * the steps every request takes through its own table of rules ({@code C}: its commands).
+ */
 @MappedSuperclass
-public abstract class AirlockRequest extends PanacheEntityBase {
+public abstract class AirlockRequest<C extends Enum<C> & AirlockCommand> extends PanacheEntityBase {
 
     @Id
     public String id;
@@ -45,4 +50,26 @@ public abstract class AirlockRequest extends PanacheEntityBase {
         requestedAt = now;
         updatedAt = now;
     }
+
+    /** Moves the request along its lifecycle and keeps the decision that did it in its history. */
+    public void apply(C command, AirlockDecision decision) {
+        move(command);
+        decisions().add(decision);
+        updatedAt = decision.decidedAt;
+    }
+
+    /** Which way through the airlock the request goes. */
+    public abstract AirlockKind airlockKind();
+
+    /**
+     * Refuses the command unless one of {@code roles} may issue it now, by the kind's rules: 403 when
+     * none of them ever may, 409 when the request's state forbids it.
+     */
+    public abstract void authorize(Set<AirlockRole> roles, C command);
+
+    /** Every step taken on the request, in order. */
+    public abstract List<AirlockDecision> decisions();
+
+    /** The state the command leads to becomes the request's: 409 when its lifecycle does not allow the command. */
+    protected abstract void move(C command);
 }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** What can happen to an export, each an entry of {@link AirlockExport#RULES}. */
-public enum ExportCommand {
+public enum ExportCommand implements AirlockCommand {
     /** A reviewer approves in one role; the export waits for the other approvals it needs. */
     APPROVE,
     /** Any reviewer's rejection ends the export: nothing leaves. */
@@ -14,15 +14,11 @@ public enum ExportCommand {
     /** The service's own step once every approval the export needs is in: its files may leave. */
     RELEASE;
 
-    /** The command's name in the API: {@code POST /exports/{id}/approve}. */
-    public String path() {
-        return name().toLowerCase();
-    }
-
     /**
      * The audit log's name for it. Each approval is recorded as {@code export.approval.given};
      * the release that the last one triggers as {@code export.approved}.
      */
+    @Override
     public String auditAction() {
         return "export." + switch (this) {
             case APPROVE -> "approval.given";

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** What can happen to an import, each an entry of {@link AirlockImport#RULES}. */
-public enum ImportCommand {
+public enum ImportCommand implements AirlockCommand {
     /** The service desk accepts the request (e.g. the software is compatible, the data is covered by the permit). */
     APPROVE,
     REJECT,
@@ -15,12 +15,8 @@ public enum ImportCommand {
     /** The requester withdraws it, or the workspace was locked. */
     CANCEL;
 
-    /** The command's name in the API: {@code POST /imports/{id}/approve}. */
-    public String path() {
-        return name().toLowerCase();
-    }
-
     /** The audit log's name for it: {@code import.approved}, {@code import.completed}, ... */
+    @Override
     public String auditAction() {
         return "import." + switch (this) {
             case APPROVE -> "approved";

@@ -22,7 +22,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import fi.sd.events.PermitRoute;
 import fi.sd.platform.domain.TransitionTable;
 import fi.sd.platform.security.Caller;
-import fi.sd.platform.security.Role;
 
 /** The secure environment of one permit's project: its members work here, and only here, on its data. */
 @Entity
@@ -92,9 +91,9 @@ public class Workspace extends PanacheEntityBase {
         status = LIFECYCLE.require(status, command);
     }
 
-    /** Members, the service desk, auditors and admins see a workspace; nobody else learns it exists. */
+    /** Members and the {@link Staff} see a workspace; nobody else learns it exists. */
     public boolean visibleTo(Caller caller) {
-        return caller.hasAny(Role.SERVICE_DESK, Role.AUDITOR, Role.ADMIN) || members.contains(caller.subject());
+        return Staff.includes(caller) || members.contains(caller.subject());
     }
 
     public static Optional<Workspace> findByPermit(String permitId) {

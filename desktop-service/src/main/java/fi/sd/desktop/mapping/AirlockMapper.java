@@ -2,14 +2,14 @@ package fi.sd.desktop.mapping;
 
 import java.util.List;
 
+import fi.sd.desktop.api.DecisionView;
+import fi.sd.desktop.api.ExportView;
+import fi.sd.desktop.api.ImportView;
 import fi.sd.desktop.domain.AirlockDecision;
 import fi.sd.desktop.domain.AirlockExport;
 import fi.sd.desktop.domain.AirlockImport;
 import fi.sd.desktop.domain.AirlockRole;
 import fi.sd.desktop.domain.ExportedFile;
-import fi.sd.desktop.rest.DecisionView;
-import fi.sd.desktop.rest.ExportView;
-import fi.sd.desktop.rest.ImportView;
 import fi.sd.events.desktop.ExportFile;
 import fi.sd.events.desktop.ExportReview;
 

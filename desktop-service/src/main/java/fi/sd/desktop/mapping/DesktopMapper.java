@@ -2,12 +2,12 @@ package fi.sd.desktop.mapping;
 
 import java.time.Duration;
 
+import fi.sd.desktop.api.DesktopView;
+import fi.sd.desktop.api.OpenedSessionView;
+import fi.sd.desktop.api.SessionView;
 import fi.sd.desktop.domain.Desktop;
 import fi.sd.desktop.domain.DesktopSession;
 import fi.sd.desktop.domain.SessionStatus;
-import fi.sd.desktop.rest.DesktopView;
-import fi.sd.desktop.rest.OpenedSessionView;
-import fi.sd.desktop.rest.SessionView;
 import fi.sd.desktop.service.OpenedSession;
 
 /** From desktops and sessions to their API views. */

@@ -2,10 +2,10 @@ package fi.sd.desktop.mapping;
 
 import java.util.List;
 
+import fi.sd.desktop.api.DatasetMountView;
+import fi.sd.desktop.api.WorkspaceView;
 import fi.sd.desktop.domain.DatasetMount;
 import fi.sd.desktop.domain.Workspace;
-import fi.sd.desktop.rest.DatasetMountView;
-import fi.sd.desktop.rest.WorkspaceView;
 
 /** From the workspace entity to its API view. */
 public final class WorkspaceMapper {

@@ -26,6 +26,6 @@ public class AccessGrantedHandler implements EventHandler<AccessGranted> {
 
     @Override
     public void handle(AccessGranted event, EventContext context) {
-        workspaces.entitle(event.permitId(), event.userId(), event.datasetId(), true, event.occurredAt());
+        workspaces.entitle(event);
     }
 }

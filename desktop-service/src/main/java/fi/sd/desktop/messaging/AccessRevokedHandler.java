@@ -26,6 +26,6 @@ public class AccessRevokedHandler implements EventHandler<AccessRevoked> {
 
     @Override
     public void handle(AccessRevoked event, EventContext context) {
-        workspaces.entitle(event.permitId(), event.userId(), event.datasetId(), false, event.occurredAt());
+        workspaces.endEntitlement(event);
     }
 }

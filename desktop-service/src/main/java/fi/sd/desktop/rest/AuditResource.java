@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import fi.sd.desktop.audit.AuditLog;
 import fi.sd.desktop.audit.AuditLog.AuditQuery;
 import fi.sd.desktop.audit.AuditVerification;
+import fi.sd.desktop.mapping.AuditMapper;
 import fi.sd.platform.rest.PageRequest;
 import fi.sd.platform.rest.QueryParams;
 import fi.sd.platform.security.Caller;
@@ -49,7 +50,7 @@ public class AuditResource {
         PageRequest paging = PageRequest.parse(page, size);
         AuditQuery filter = new AuditQuery(QueryParams.id("workspaceId", workspaceId), QueryParams.userId("actor", actor),
                 QueryParams.instant("from", from), QueryParams.instant("to", to));
-        return auditLog.search(filter, paging).map(AuditEntryView::of).toResponse(uri);
+        return auditLog.search(filter, paging).map(AuditMapper::toView).toResponse(uri);
     }
 
     @GET

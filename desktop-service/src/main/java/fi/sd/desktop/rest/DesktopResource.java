@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fi.sd.desktop.api.DesktopView;
 import fi.sd.desktop.mapping.DesktopMapper;
 import fi.sd.desktop.service.DesktopService;
 import fi.sd.desktop.service.OpenedSession;

@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fi.sd.desktop.api.DecisionRequest;
+import fi.sd.desktop.api.ImportView;
 import fi.sd.desktop.domain.ImportCommand;
 import fi.sd.desktop.mapping.AirlockMapper;
 import fi.sd.desktop.service.ImportService;

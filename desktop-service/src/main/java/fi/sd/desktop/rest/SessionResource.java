@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fi.sd.desktop.api.SessionView;
 import fi.sd.desktop.mapping.DesktopMapper;
 import fi.sd.desktop.service.SessionService;
 import fi.sd.platform.rest.ProblemException;

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fi.sd.desktop.api.DesktopRequest;
+import fi.sd.desktop.api.DesktopView;
 import fi.sd.desktop.domain.Desktop;
 import fi.sd.desktop.mapping.DesktopMapper;
 import fi.sd.desktop.service.DesktopService;

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fi.sd.desktop.api.ExportRequest;
+import fi.sd.desktop.api.ExportView;
 import fi.sd.desktop.mapping.AirlockMapper;
 import fi.sd.desktop.service.ExportService;
 import fi.sd.platform.rest.PageRequest;
@@ -40,9 +42,10 @@ public class WorkspaceExportResource {
     }
 
     @POST
-    @Operation(summary = "Ask the service desk to bring software or data into the workspace (members)",
-            description = "201 SUBMITTED and ExportRequested. 400: a malformed field; 403: not a member; 404: no such workspace "
-                    + "or not visible to you; 409: the workspace is not READY.")
+    @Operation(summary = "Submit result files for review before they leave the workspace (members)",
+            description = "201 SUBMITTED and ExportRequested. 400: a malformed field, a path listed twice, or no riskAssessment "
+                    + "for HIGH; 403: not a member; 404: no such workspace or not visible to you; 409: the workspace is not "
+                    + "READY; 422: no findataNotificationRef in a Findata permit's workspace.")
     public Response request(@PathParam("workspaceId") String workspaceId, @NotNull @Valid ExportRequest request, @Context UriInfo uri) {
         ExportView created = service.request(workspaceId, request, caller);
         return Response.created(uri.getBaseUriBuilder().path(ExportResource.class).path(created.id()).build()).entity(created).build();

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fi.sd.desktop.api.ImportRequest;
+import fi.sd.desktop.api.ImportView;
 import fi.sd.desktop.mapping.AirlockMapper;
 import fi.sd.desktop.service.ImportService;
 import fi.sd.platform.rest.PageRequest;

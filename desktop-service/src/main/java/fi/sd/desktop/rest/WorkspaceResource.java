@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fi.sd.desktop.api.WorkspaceView;
 import fi.sd.desktop.domain.Workspace;
 import fi.sd.desktop.domain.WorkspaceStatus;
 import fi.sd.desktop.mapping.WorkspaceMapper;

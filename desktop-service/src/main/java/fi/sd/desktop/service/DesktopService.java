@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import fi.sd.desktop.api.DesktopRequest;
 import fi.sd.desktop.audit.AuditLog;
 import fi.sd.desktop.config.DesktopConfig;
 import fi.sd.desktop.domain.Desktop;
@@ -27,7 +28,6 @@ import fi.sd.desktop.domain.WorkspaceStatus;
 import fi.sd.desktop.provider.DesktopProvider;
 import fi.sd.desktop.provider.DesktopProviders;
 import fi.sd.desktop.provider.ProviderException;
-import fi.sd.desktop.rest.DesktopRequest;
 import fi.sd.events.desktop.DeletedResource;
 import fi.sd.events.desktop.DesktopDeleted;
 import fi.sd.platform.outbox.Outbox;

@@ -1,38 +1,29 @@
 package fi.sd.desktop.service;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
-
+import fi.sd.desktop.api.ExportRequest;
+import fi.sd.desktop.api.ExportView;
 import fi.sd.desktop.audit.AuditLog;
 import fi.sd.desktop.domain.AirlockDecision;
 import fi.sd.desktop.domain.AirlockExport;
+import fi.sd.desktop.domain.AirlockKind;
 import fi.sd.desktop.domain.AirlockRole;
 import fi.sd.desktop.domain.ExportCommand;
 import fi.sd.desktop.domain.ExportStatus;
 import fi.sd.desktop.domain.ExportedFile;
 import fi.sd.desktop.domain.Workspace;
-import fi.sd.desktop.domain.WorkspaceLockdown;
 import fi.sd.desktop.mapping.AirlockMapper;
-import fi.sd.desktop.rest.ExportRequest;
-import fi.sd.desktop.rest.ExportView;
 import fi.sd.events.PermitRoute;
 import fi.sd.events.desktop.ExportApproved;
 import fi.sd.events.desktop.ExportRejected;
@@ -48,25 +39,22 @@ import fi.sd.platform.security.Caller;
 /**
  * Exports out of a workspace, reviewed under the two-person rule: a reviewer is never the
  * requester, each approval comes from a different person, and a {@code HIGH} risk export needs
- * the permit authority's approval as well as the service desk's.
+ * the permit authority's approval as well as the service desk's. The steps every airlock request
+ * takes are {@link AirlockFlow}'s; the rules are {@link AirlockExport#RULES}.
  */
 @ApplicationScoped
 public class ExportService {
 
     private static final Logger LOG = Logger.getLogger(ExportService.class);
 
-    private final Clock clock;
+    private final AirlockFlow flow;
     private final Outbox outbox;
-    private final AirlockAccess access;
-    private final EntityManager em;
     private final AuditLog auditLog;
 
     @Inject
-    public ExportService(Clock clock, Outbox outbox, AirlockAccess access, EntityManager em, AuditLog auditLog) {
-        this.clock = clock;
+    public ExportService(AirlockFlow flow, Outbox outbox, AuditLog auditLog) {
+        this.flow = flow;
         this.outbox = outbox;
-        this.access = access;
-        this.em = em;
         this.auditLog = auditLog;
     }
 
@@ -90,15 +78,13 @@ public class ExportService {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The request has " + errors.size() + " invalid field(s)", errors);
         }
-        Workspace workspace = access.requestableBy(workspaceId, caller, true);
+        Workspace workspace = flow.requestableBy(workspaceId, AirlockKind.EXPORT, caller);
         String notification = blankToNull(body.findataNotificationRef());
         if (workspace.route == PermitRoute.FINDATA && notification == null) {
             throw ProblemException.unprocessable("findataNotificationRef",
                     "Findata must be notified of every export from a Findata permit's workspace");
         }
-        Instant now = clock.instant();
         AirlockExport export = new AirlockExport();
-        export.open(UUID.randomUUID().toString(), workspace, caller.subject(), now);
         export.projectId = workspace.projectId;
         export.status = ExportStatus.SUBMITTED;
         for (ExportRequest.File declared : body.files()) {
@@ -111,13 +97,10 @@ public class ExportService {
         export.riskLevel = body.riskLevel();
         export.riskAssessment = blankToNull(body.riskAssessment());
         export.findataNotificationRef = notification;
-        export.persist();
-        auditLog.record(workspace.id, caller.subject(), "export.requested", "export " + export.id + ": " + export.files.size()
-                + " file(s), " + export.riskLevel + " risk, " + export.files.stream().map(f -> f.path).toList());
-        outbox.publish(workspace.id, new ExportRequested(export.id, workspace.id, workspace.permitId, AirlockMapper.files(export),
-                export.riskLevel, export.requestedBy, now));
-        LOG.infof("Export %s (%d files, %s risk) requested by %s from workspace %s", export.id, export.files.size(), export.riskLevel,
-                export.requestedBy, workspace.id);
+        flow.submit(export, workspace, caller,
+                e -> ": " + e.files.size() + " file(s), " + e.riskLevel + " risk, " + e.files.stream().map(f -> f.path).toList(),
+                e -> new ExportRequested(e.id, e.workspaceId, e.permitId, AirlockMapper.files(e), e.riskLevel, e.requestedBy,
+                        e.requestedAt));
         return AirlockMapper.toView(export);
     }
 
@@ -125,59 +108,47 @@ public class ExportService {
     @Transactional
     public ExportView decide(String id, ExportCommand command, String comment, Caller caller) {
         AirlockExport export = find(id, caller);
-        if (command != ExportCommand.CANCEL && AirlockRole.reviewsOwnRequest(caller, export.requestedBy)) {
-            auditLog.recordDenial(export.workspaceId, caller.subject(), "export.review.refused",
-                    "export " + export.id + ": '" + command.path() + "' by its own requester");
-            throw ProblemException.forbidden("Two-person rule: you requested this export, so another reviewer must review it");
-        }
-        Set<AirlockRole> roles = AirlockRole.of(caller, export.requestedBy);
-        AirlockExport.RULES.authorize(roles, export.status, command);
-        Instant now = clock.instant();
+        Set<AirlockRole> roles = flow.authorize(export, command, caller);
         switch (command) {
-            case APPROVE -> approve(export, roles, AirlockAccess.comment(comment, false), caller, now);
-            case REJECT -> reject(export, roles, AirlockAccess.comment(comment, true), caller, now);
-            case CANCEL -> record(export, AirlockDecision.of(command, caller.subject(), AirlockRole.REQUESTER.label(),
-                    AirlockAccess.comment(comment, false), now), command);
+            case APPROVE -> approve(export, roles, comment, caller);
+            case REJECT -> reject(export, roles, comment, caller);
+            case CANCEL -> flow.decide(export, command, AirlockRole.REQUESTER, comment, caller);
             case RELEASE -> throw new IllegalStateException("No caller releases an export; the last approval does");
         }
-        // Optimistic locking: of two reviewers deciding at once, the second fails here with 409 and changes nothing.
-        em.flush();
+        flow.writeNow();
         LOG.infof("Export %s: %s by %s, now %s", export.id, command.path(), caller.subject(), export.status);
         return AirlockMapper.toView(export);
     }
 
-    private void approve(AirlockExport export, Set<AirlockRole> roles, String comment, Caller caller, Instant now) {
+    /** An approval in the first of the caller's roles whose approval the export still needs; the last one releases it. */
+    private void approve(AirlockExport export, Set<AirlockRole> roles, String comment, Caller caller) {
         if (export.approvedBy(caller.subject())) {
             throw ProblemException.conflict("You have already approved this export: another reviewer must give the approval still needed");
         }
         AirlockRole role = export.missingApprovals().stream().filter(roles::contains).findFirst()
                 .orElseThrow(() -> ProblemException.conflict("No approval in your role is outstanding; the export waits for "
                         + export.missingApprovals().stream().map(AirlockRole::label).toList()));
-        record(export, AirlockDecision.of(ExportCommand.APPROVE, caller.subject(), role.label(), comment, now),
-                ExportCommand.APPROVE);
+        AirlockDecision approval = flow.decide(export, ExportCommand.APPROVE, role, comment, caller);
         if (export.missingApprovals().isEmpty()) {
             export.release();
             auditLog.record(export.workspaceId, caller.subject(), ExportCommand.RELEASE.auditAction(), "export " + export.id
                     + " approved by " + export.approvals().stream().map(a -> a.actor + " (" + a.role + ")").toList());
             outbox.publish(export.workspaceId, new ExportApproved(export.id, export.workspaceId, export.permitId,
-                    AirlockMapper.files(export), export.approvals().stream().map(AirlockMapper::toReview).toList(), now));
+                    AirlockMapper.files(export), export.approvals().stream().map(AirlockMapper::toReview).toList(),
+                    approval.decidedAt));
         }
     }
 
-    private void reject(AirlockExport export, Set<AirlockRole> roles, String comment, Caller caller, Instant now) {
+    private void reject(AirlockExport export, Set<AirlockRole> roles, String comment, Caller caller) {
         AirlockRole role = roles.contains(AirlockRole.SERVICE_DESK) ? AirlockRole.SERVICE_DESK : AirlockRole.PERMIT_AUTHORITY;
-        AirlockDecision rejection = AirlockDecision.of(ExportCommand.REJECT, caller.subject(), role.label(), comment, now);
-        record(export, rejection, ExportCommand.REJECT);
+        AirlockDecision rejection = flow.decide(export, ExportCommand.REJECT, role, comment, caller);
         outbox.publish(export.workspaceId, new ExportRejected(export.id, export.workspaceId, export.permitId,
-                AirlockMapper.toReview(rejection), now));
+                AirlockMapper.toReview(rejection), rejection.decidedAt));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public AirlockExport find(String id, Caller caller) {
-        return AirlockExport.<AirlockExport>findByIdOptional(id)
-                .filter(e -> AirlockAccess.mayRead(Workspace.<Workspace>findById(e.workspaceId).members.contains(caller.subject()),
-                        caller, true))
-                .orElseThrow(() -> ProblemException.notFound("Export", id));
+        return flow.find(AirlockExport.class, id, caller);
     }
 
     /**
@@ -187,27 +158,10 @@ public class ExportService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ResultPage<AirlockExport> ofWorkspace(String workspaceId, Caller caller, PageRequest paging) {
-        Workspace workspace = access.visibleTo(workspaceId, caller, true);
-        Sort newestFirst = Sort.descending("requestedAt").and("id");
-        PanacheQuery<AirlockExport> query = AirlockAccess.reviewerOrOversight(caller)
-                ? AirlockExport.find("projectId", newestFirst, workspace.projectId)
-                : AirlockExport.find("workspaceId", newestFirst, workspace.id);
-        return new ResultPage<>(query.page(Page.of(paging.page(), paging.size())).list(), query.count(), paging);
-    }
-
-    /** Data must not leave a locked workspace without a decision made while it was open: pending exports are cancelled. */
-    void onLockdown(@Observes WorkspaceLockdown lockdown) {
-        for (AirlockExport export : AirlockExport.pendingIn(lockdown.workspace().id)) {
-            record(export, AirlockDecision.of(ExportCommand.CANCEL, Caller.SYSTEM, Caller.SYSTEM,
-                    "Workspace locked: " + lockdown.reason(), lockdown.lockedAt()), ExportCommand.CANCEL);
-            LOG.infof("Export %s cancelled: workspace %s locked", export.id, export.workspaceId);
-        }
-    }
-
-    private void record(AirlockExport export, AirlockDecision decision, ExportCommand command) {
-        export.apply(command, decision);
-        auditLog.record(export.workspaceId, decision.actor, command.auditAction(),
-                AirlockAccess.auditDetail("export", export.id, decision));
+        Workspace workspace = flow.visibleTo(workspaceId, AirlockKind.EXPORT, caller);
+        return flow.page(AirlockKind.EXPORT.readsByRole(caller)
+                ? AirlockExport.find("projectId", AirlockFlow.NEWEST_FIRST, workspace.projectId)
+                : AirlockExport.find("workspaceId", AirlockFlow.NEWEST_FIRST, workspace.id), paging);
     }
 
     private static String blankToNull(String value) {

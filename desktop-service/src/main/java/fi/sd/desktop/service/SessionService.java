@@ -12,7 +12,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -24,6 +23,7 @@ import fi.sd.desktop.domain.DesktopSession;
 import fi.sd.desktop.domain.DesktopStatus;
 import fi.sd.desktop.domain.SessionCommand;
 import fi.sd.desktop.domain.SessionStatus;
+import fi.sd.desktop.domain.Staff;
 import fi.sd.desktop.domain.Workspace;
 import fi.sd.desktop.domain.WorkspaceLockdown;
 import fi.sd.desktop.domain.WorkspaceStatus;
@@ -105,10 +105,7 @@ public class SessionService {
         session.status = SessionStatus.OPEN;
         session.openedAt = now;
         session.lastSeenAt = now;
-        try {
-            session.persist();
-            em.flush();
-        } catch (PersistenceException e) {
+        if (!repository.insertOpenSession(session)) {
             // Another replica opened this user's session in the same instant: the unique open_user_id refused the second.
             throw ProblemException.conflict("You already have an open session: close it first");
         }
@@ -122,7 +119,7 @@ public class SessionService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<DesktopSession> find(String id, Caller caller) {
         return DesktopSession.<DesktopSession>findByIdOptional(id)
-                .filter(s -> s.userId.equals(caller.subject()) || caller.hasAny(Role.SERVICE_DESK, Role.AUDITOR, Role.ADMIN));
+                .filter(s -> s.userId.equals(caller.subject()) || Staff.includes(caller));
     }
 
     /** Keeps the user's own open session from idling out. */

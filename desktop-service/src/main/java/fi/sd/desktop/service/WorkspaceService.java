@@ -24,12 +24,15 @@ import fi.sd.desktop.config.DesktopConfig;
 import fi.sd.desktop.domain.DatasetMount;
 import fi.sd.desktop.domain.Entitlement;
 import fi.sd.desktop.domain.PermitEnd;
+import fi.sd.desktop.domain.Staff;
 import fi.sd.desktop.domain.Workspace;
 import fi.sd.desktop.domain.WorkspaceCommand;
 import fi.sd.desktop.domain.WorkspaceLockdown;
 import fi.sd.desktop.domain.WorkspaceStatus;
 import fi.sd.events.PermitRoute;
 import fi.sd.events.PersonRef;
+import fi.sd.events.apply.AccessGranted;
+import fi.sd.events.apply.AccessRevoked;
 import fi.sd.events.desktop.LockReason;
 import fi.sd.events.desktop.WorkspaceLocked;
 import fi.sd.events.desktop.WorkspaceProvisioned;
@@ -40,7 +43,6 @@ import fi.sd.platform.repository.QueryFilter;
 import fi.sd.platform.rest.PageRequest;
 import fi.sd.platform.rest.ResultPage;
 import fi.sd.platform.security.Caller;
-import fi.sd.platform.security.Role;
 
 /** Opens a workspace for each permit and answers who may see it. */
 @ApplicationScoped
@@ -192,12 +194,35 @@ public class WorkspaceService {
         return new ResultPage<>(query.page(Page.of(paging.page(), paging.size())).list(), query.count(), paging);
     }
 
-    /**
-     * Records that a user's entitlement to a dataset began or ended. Facts may come in any order,
-     * before the workspace or the release: the one that happened last wins.
-     */
+    /** Records that a user's entitlement to a dataset began ({@link #change}). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void entitle(String permitId, String userId, String datasetId, boolean active, Instant occurredAt) {
+    public void entitle(AccessGranted granted) {
+        change(granted.permitId(), granted.userId(), granted.datasetId(), EntitlementChange.GRANTED, granted.occurredAt());
+    }
+
+    /** Records that a user's entitlement to a dataset ended ({@link #change}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void endEntitlement(AccessRevoked revoked) {
+        change(revoked.permitId(), revoked.userId(), revoked.datasetId(), EntitlementChange.ENDED, revoked.occurredAt());
+    }
+
+    /** An entitlement beginning or ending, and the audit log's name for it. */
+    private enum EntitlementChange {
+        GRANTED("entitlement.granted"),
+        ENDED("entitlement.ended");
+
+        private final String auditAction;
+
+        EntitlementChange(String auditAction) {
+            this.auditAction = auditAction;
+        }
+    }
+
+    /**
+     * Facts about entitlements may come in any order, before the workspace or the release: the one that
+     * happened last wins.
+     */
+    private void change(String permitId, String userId, String datasetId, EntitlementChange change, Instant occurredAt) {
         Entitlement entitlement = Entitlement.of(permitId, userId, datasetId).orElseGet(() -> {
             Entitlement created = new Entitlement();
             created.permitId = permitId;
@@ -208,12 +233,12 @@ public class WorkspaceService {
         if (entitlement.changedAt != null && entitlement.changedAt.isAfter(occurredAt)) {
             return;
         }
-        entitlement.active = active;
+        entitlement.active = change == EntitlementChange.GRANTED;
         entitlement.changedAt = occurredAt;
         entitlement.persist();
-        auditLog.record(workspaceIdOf(permitId), Caller.SYSTEM, active ? "entitlement.granted" : "entitlement.ended",
-                userId + " to " + datasetId + " under permit " + permitId);
-        LOG.infof("Entitlement of %s to %s under permit %s %s", userId, datasetId, permitId, active ? "granted" : "ended");
+        auditLog.record(workspaceIdOf(permitId), Caller.SYSTEM, change.auditAction, userId + " to " + datasetId + " under permit "
+                + permitId);
+        LOG.infof("Entitlement of %s to %s under permit %s %s", userId, datasetId, permitId, change.name().toLowerCase());
     }
 
     /** The mounts the caller sees: on a register permit a member sees only the datasets they are entitled to. */
@@ -244,6 +269,6 @@ public class WorkspaceService {
     }
 
     private static boolean seesAll(Caller caller) {
-        return caller.hasAny(Role.SERVICE_DESK, Role.AUDITOR, Role.ADMIN);
+        return Staff.includes(caller);
     }
 }

@@ -35,7 +35,7 @@ final class Airlock {
     private Airlock() {
     }
 
-    /** A READY workspace of a new Findata permit in {@code projectId}; returns {workspaceId, permitId}. */
+    /** A READY workspace of a new Findata permit in {@code projectId}. */
     static Opened open(String projectId) {
         PermitGranted granted = WorkspaceApi.granted(UUID.randomUUID().toString(), projectId);
         TestEvents.publish(granted);
@@ -80,7 +80,13 @@ final class Airlock {
         return actions;
     }
 
+    /** {@code POST /api/v1/{kind}/{id}/{command}} ({@code kind}: {@code imports} or {@code exports}) with a comment. */
     static ValidatableResponse decide(String token, String kind, String id, String command, String comment) {
-        return post(token, "/api/v1/" + kind + "/" + id + "/" + command, comment == null ? Map.of() : Map.of("comment", comment));
+        return post(token, "/api/v1/" + kind + "/" + id + "/" + command, Map.of("comment", comment));
+    }
+
+    /** The same without a comment. */
+    static ValidatableResponse decide(String token, String kind, String id, String command) {
+        return post(token, "/api/v1/" + kind + "/" + id + "/" + command, Map.of());
     }
 }

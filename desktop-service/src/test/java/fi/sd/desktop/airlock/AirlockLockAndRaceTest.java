@@ -38,9 +38,9 @@ class AirlockLockAndRaceTest {
     void aLockCancelsPendingRequestsAndRefusesNewOnesButKeepsDecidedOnes() {
         Airlock.Opened workspace = Airlock.open();
         String pendingExport = Airlock.submitExport(workspace, Airlock.highRiskExport("Results/a.csv"));
-        decide(DESK, "exports", pendingExport, "approve", null).statusCode(200).body("status", is("IN_REVIEW"));
+        decide(DESK, "exports", pendingExport, "approve").statusCode(200).body("status", is("IN_REVIEW"));
         String approvedExport = Airlock.submitExport(workspace, Airlock.lowRiskExport("Results/b.csv"));
-        decide(DESK, "exports", approvedExport, "approve", null).statusCode(200);
+        decide(DESK, "exports", approvedExport, "approve").statusCode(200);
         String importsPath = "/api/v1/workspaces/" + workspace.workspaceId() + "/imports";
         String pendingImport = post(AINO, importsPath, Map.of("kind", "DATA", "description", "Codes")).statusCode(201)
                 .extract().path("id");
@@ -53,7 +53,7 @@ class AirlockLockAndRaceTest {
                 .body("decisions[1].comment", is("Workspace locked: PERMIT_REVOKED"));
         get(AINO, "/api/v1/exports/" + approvedExport).statusCode(200).body("status", is("APPROVED"));
         get(AINO, "/api/v1/imports/" + pendingImport).statusCode(200).body("status", is("CANCELLED"));
-        decide(Airlock.AUTHORITY, "exports", pendingExport, "approve", null).statusCode(409);
+        decide(Airlock.AUTHORITY, "exports", pendingExport, "approve").statusCode(409);
 
         post(AINO, "/api/v1/workspaces/" + workspace.workspaceId() + "/exports", Airlock.lowRiskExport("Results/c.csv"))
                 .statusCode(409).body("detail", is("The workspace is locked: it accepts no new exports"));
@@ -74,7 +74,7 @@ class AirlockLockAndRaceTest {
                 List<CompletableFuture<Integer>> answers = List.of(DESK, DESK_TOO).stream()
                         .map(token -> CompletableFuture.supplyAsync(() -> {
                             await(start);
-                            return decide(token, "exports", id, "approve", null).extract().statusCode();
+                            return decide(token, "exports", id, "approve").extract().statusCode();
                         }, pool)).toList();
                 List<Integer> statuses = answers.stream().map(CompletableFuture::join).sorted().toList();
                 assertThat(statuses).as("round %d", round).containsExactly(200, 409);

@@ -55,8 +55,8 @@ class ExportFlowTest {
         decide(AINO_AT_DESK, "exports", id, "approve", "Looks fine").statusCode(403)
                 .body("detail", containsString("Two-person rule"));
         decide(AINO_AT_DESK, "exports", id, "reject", "Changed my mind").statusCode(403);
-        decide(MIKKO, "exports", id, "approve", null).statusCode(403);
-        decide(AUTHORITY, "exports", id, "approve", null).statusCode(409);
+        decide(MIKKO, "exports", id, "approve").statusCode(403);
+        decide(AUTHORITY, "exports", id, "approve").statusCode(409);
         get(AINO, "/api/v1/exports/" + id).statusCode(200).body("status", is("SUBMITTED"))
                 .body("requiredApprovals", is(List.of("service-desk")));
 
@@ -68,8 +68,8 @@ class ExportFlowTest {
         assertThat(approved.get("approvals").get(0).get("reviewer").asText()).isEqualTo("desk.dan");
         assertThat(approved.get("files").get(0).get("sha256").asText()).isEqualTo(SHA);
 
-        decide(DESK_TOO, "exports", id, "approve", null).statusCode(409);
-        decide(AINO, "exports", id, "cancel", null).statusCode(409);
+        decide(DESK_TOO, "exports", id, "approve").statusCode(409);
+        decide(AINO, "exports", id, "cancel").statusCode(409);
         assertThat(Airlock.auditActions(workspace)).containsSubsequence("export.requested", "export.review.refused",
                 "export.review.refused", "export.approval.given", "export.approved");
         get(WorkspaceApi.AUDITOR, "/api/v1/audit/verify").statusCode(200).body("valid", is(true));
@@ -80,10 +80,10 @@ class ExportFlowTest {
         Airlock.Opened workspace = Airlock.open();
         String authorityFirst = Airlock.submitExport(workspace, Airlock.highRiskExport("Results/model.rds"));
         decide(AUTHORITY, "exports", authorityFirst, "approve", "Findata: anonymous").statusCode(200).body("status", is("IN_REVIEW"));
-        decide(AUTHORITY, "exports", authorityFirst, "approve", null).statusCode(409);
-        decide(TestTokens.user("findata.pekka", "permit-authority").bearer(), "exports", authorityFirst, "approve", null)
+        decide(AUTHORITY, "exports", authorityFirst, "approve").statusCode(409);
+        decide(TestTokens.user("findata.pekka", "permit-authority").bearer(), "exports", authorityFirst, "approve")
                 .statusCode(409);
-        decide(DESK, "exports", authorityFirst, "approve", null).statusCode(200).body("status", is("APPROVED"))
+        decide(DESK, "exports", authorityFirst, "approve").statusCode(200).body("status", is("APPROVED"))
                 .body("decisions.role", is(List.of("permit-authority", "service-desk")));
         JsonNode approved = DesktopEvents.awaitOnly(APPROVED, "exportId", authorityFirst, workspace.permitId(), workspace.workspaceId());
         assertThat(approved.get("approvals")).extracting(a -> a.get("role").asText())
@@ -91,17 +91,17 @@ class ExportFlowTest {
         assertThat(approved.get("files").get(0).get("sha256").asText()).isEqualTo(SHA);
 
         String deskFirst = Airlock.submitExport(workspace, Airlock.highRiskExport("Results/model2.rds"));
-        decide(DESK, "exports", deskFirst, "approve", null).statusCode(200).body("status", is("IN_REVIEW"));
-        decide(DESK_TOO, "exports", deskFirst, "approve", null).statusCode(409);
+        decide(DESK, "exports", deskFirst, "approve").statusCode(200).body("status", is("IN_REVIEW"));
+        decide(DESK_TOO, "exports", deskFirst, "approve").statusCode(409);
         DesktopEvents.assertNone(APPROVED, "exportId", deskFirst);
-        decide(AUTHORITY, "exports", deskFirst, "approve", null).statusCode(200).body("status", is("APPROVED"));
+        decide(AUTHORITY, "exports", deskFirst, "approve").statusCode(200).body("status", is("APPROVED"));
 
         // One person holding both reviewer roles gives one approval, never both.
         String both = TestTokens.user("desk.and.findata", "service-desk", "permit-authority").bearer();
         String onePerson = Airlock.submitExport(workspace, Airlock.highRiskExport("Results/model3.rds"));
-        decide(both, "exports", onePerson, "approve", null).statusCode(200).body("status", is("IN_REVIEW"))
+        decide(both, "exports", onePerson, "approve").statusCode(200).body("status", is("IN_REVIEW"))
                 .body("decisions[0].role", is("service-desk"));
-        decide(both, "exports", onePerson, "approve", null).statusCode(409).body("detail", containsString("already approved"));
+        decide(both, "exports", onePerson, "approve").statusCode(409).body("detail", containsString("already approved"));
         assertThat(Airlock.auditActions(workspace)).containsSubsequence("export.requested", "export.approval.given",
                 "export.approval.given", "export.approved", "export.requested", "export.approval.given", "export.approval.given",
                 "export.approved");
@@ -111,14 +111,14 @@ class ExportFlowTest {
     void anyReviewerRejectsWithAComment() {
         Airlock.Opened workspace = Airlock.open();
         String id = Airlock.submitExport(workspace, Airlock.highRiskExport("Results/counts.csv"));
-        decide(DESK, "exports", id, "approve", null).statusCode(200);
+        decide(DESK, "exports", id, "approve").statusCode(200);
         decide(AUTHORITY, "exports", id, "reject", " ").statusCode(400).body("errors.field", hasItem("comment"));
         decide(AUTHORITY, "exports", id, "reject", "Cells under 3 in table 2").statusCode(200).body("status", is("REJECTED"));
         JsonNode rejected = DesktopEvents.awaitOnly(REJECTED, "exportId", id, workspace.permitId(), workspace.workspaceId());
         assertThat(rejected.get("rejection").get("reviewer").asText()).isEqualTo("findata.paula");
         assertThat(rejected.get("rejection").get("role").asText()).isEqualTo("permit-authority");
         assertThat(rejected.get("rejection").get("comment").asText()).isEqualTo("Cells under 3 in table 2");
-        decide(DESK_TOO, "exports", id, "approve", null).statusCode(409);
+        decide(DESK_TOO, "exports", id, "approve").statusCode(409);
         DesktopEvents.assertNone(APPROVED, "exportId", id);
         assertThat(Airlock.auditActions(workspace)).containsSubsequence("export.requested", "export.approval.given", "export.rejected")
                 .doesNotContain("export.approved");
@@ -186,13 +186,13 @@ class ExportFlowTest {
             get(stranger, "/api/v1/exports/" + id).statusCode(404).body("type", is("https://sd.fi/problems/not-found"));
             get(stranger, path).statusCode(404);
             post(stranger, path, Airlock.lowRiskExport("Results/u.csv")).statusCode(404);
-            decide(stranger, "exports", id, "approve", null).statusCode(404);
+            decide(stranger, "exports", id, "approve").statusCode(404);
         }
         post(DESK, path, Airlock.lowRiskExport("Results/u.csv")).statusCode(403);
         get(AUTHORITY, "/api/v1/exports/" + id).statusCode(200);
         get(MIKKO, "/api/v1/exports/" + id).statusCode(200);
         get(WorkspaceApi.AUDITOR, "/api/v1/exports/" + id).statusCode(200);
         get(DESK, "/api/v1/exports/" + "no-such-export").statusCode(404);
-        decide(DESK, "exports", id, "release", null).statusCode(404);
+        decide(DESK, "exports", id, "release").statusCode(404);
     }
 }

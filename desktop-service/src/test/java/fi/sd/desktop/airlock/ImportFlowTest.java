@@ -49,7 +49,7 @@ class ImportFlowTest {
         assertThat(requested.get("description").asText()).isEqualTo("R package lme4 1.1-35");
 
         decide(DESK, "imports", id, "approve", "Compatible with the image").statusCode(200).body("status", is("APPROVED"));
-        decide(DESK, "imports", id, "complete", null).statusCode(200).body("status", is("COMPLETED"))
+        decide(DESK, "imports", id, "complete").statusCode(200).body("status", is("COMPLETED"))
                 .body("decisions.action", is(List.of("approve", "complete")))
                 .body("decisions[0].actor", is("desk.dan")).body("decisions[0].role", is("service-desk"))
                 .body("decisions[0].comment", is("Compatible with the image")).body("decisions[1].comment", nullValue());
@@ -69,17 +69,17 @@ class ImportFlowTest {
         String id = post(AINO, "/api/v1/workspaces/" + workspace.workspaceId() + "/imports",
                 Map.of("kind", "DATA", "description", "Municipality codes 2026")).statusCode(201).extract().path("id");
 
-        decide(MIKKO, "imports", id, "approve", null).statusCode(403);
-        decide(AINO, "imports", id, "approve", null).statusCode(403);
-        decide(AINO_AT_DESK, "imports", id, "approve", null).statusCode(403).body("detail", containsString("Two-person rule"));
-        decide(MIKKO, "imports", id, "cancel", null).statusCode(403);
-        decide(DESK, "imports", id, "complete", null).statusCode(409).body("type", is("https://sd.fi/problems/conflict"));
-        decide(DESK, "imports", id, "reject", null).statusCode(400).body("errors.field", hasItem("comment"));
-        decide(DESK, "imports", id, "teleport", null).statusCode(404);
+        decide(MIKKO, "imports", id, "approve").statusCode(403);
+        decide(AINO, "imports", id, "approve").statusCode(403);
+        decide(AINO_AT_DESK, "imports", id, "approve").statusCode(403).body("detail", containsString("Two-person rule"));
+        decide(MIKKO, "imports", id, "cancel").statusCode(403);
+        decide(DESK, "imports", id, "complete").statusCode(409).body("type", is("https://sd.fi/problems/conflict"));
+        decide(DESK, "imports", id, "reject").statusCode(400).body("errors.field", hasItem("comment"));
+        decide(DESK, "imports", id, "teleport").statusCode(404);
 
         decide(DESK, "imports", id, "reject", "Not covered by the permit").statusCode(200).body("status", is("REJECTED"))
                 .body("decisions[0].comment", is("Not covered by the permit"));
-        decide(DESK, "imports", id, "approve", null).statusCode(409);
+        decide(DESK, "imports", id, "approve").statusCode(409);
         DesktopEvents.assertNone(EventType.ofPayloadType(ImportCompleted.class), "importId", id);
     }
 
@@ -92,8 +92,8 @@ class ImportFlowTest {
                 .body("decisions[0].role", is("requester"));
 
         String approved = post(AINO, path, Map.of("kind", "SOFTWARE", "description", "Stata 18")).statusCode(201).extract().path("id");
-        decide(DESK, "imports", approved, "approve", null).statusCode(200);
-        decide(AINO, "imports", approved, "cancel", null).statusCode(409);
+        decide(DESK, "imports", approved, "approve").statusCode(200);
+        decide(AINO, "imports", approved, "cancel").statusCode(409);
         decide(DESK, "imports", approved, "fail", "Licence server unreachable").statusCode(200).body("status", is("FAILED"));
         assertThat(Airlock.auditActions(workspace)).containsSubsequence("import.requested", "import.cancelled", "import.requested",
                 "import.approved", "import.failed");
@@ -113,7 +113,7 @@ class ImportFlowTest {
         String id = post(AINO, path, body).statusCode(201).extract().path("id");
         get(OUTSIDER, "/api/v1/imports/" + id).statusCode(404);
         get(OUTSIDER, path).statusCode(404);
-        decide(OUTSIDER, "imports", id, "approve", null).statusCode(404);
+        decide(OUTSIDER, "imports", id, "approve").statusCode(404);
         get(Airlock.AUTHORITY, "/api/v1/imports/" + id).statusCode(404);
         get(AINO, path).statusCode(200).body("", hasSize(1));
     }

@@ -37,7 +37,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The audit log records what happens to a workspace, can be read by auditors only, and betrays any change to it. */
+/**
+ * The audit log records what happens to a workspace, can be read by auditors only, and betrays any change to it.
+ * It also guards the Hibernate SPI the log chains its entries with (see {@link AuditLog}): entries written at the
+ * commit, in the order of the commits, without one open transaction holding up another's.
+ */
 @QuarkusTest
 @WithTestResource(ServiceTestEnvironment.class)
 class AuditLogTest {
@@ -116,6 +120,27 @@ class AuditLogTest {
                     .run(() -> auditLog.record(workspaceId, "second.actor", "test.second", "recorded second, committed first")));
             assertThatCode(() -> other.get(10, TimeUnit.SECONDS)).doesNotThrowAnyException();
         });
+        assertThat(actionsOf(workspaceId)).containsExactly("test.second", "test.first");
+        given().header("Authorization", WorkspaceApi.AUDITOR).when().get("/api/v1/audit/verify")
+                .then().statusCode(200).body("valid", is(true));
+    }
+
+    /** An entry recorded in a transaction that rolls back is never chained: no entry for an action that did not happen. */
+    @Test
+    void anEntryOfATransactionRolledBackIsNotWritten() throws SQLException {
+        String workspaceId = UUID.randomUUID().toString();
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            auditLog.record(workspaceId, "first.actor", "test.rolled.back", "recorded, then the action failed");
+            throw new IllegalStateException("the action failed");
+        })).hasStackTraceContaining("the action failed");
+        QuarkusTransaction.requiringNew().run(() -> auditLog.record(workspaceId, "second.actor", "test.committed", "committed"));
+
+        assertThat(actionsOf(workspaceId)).containsExactly("test.committed");
+        given().header("Authorization", WorkspaceApi.AUDITOR).when().get("/api/v1/audit/verify")
+                .then().statusCode(200).body("valid", is(true));
+    }
+
+    private List<String> actionsOf(String workspaceId) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
                 var rows = statement.executeQuery("SELECT action FROM audit_entry WHERE workspace_id = '" + workspaceId
                         + "' ORDER BY seq")) {
@@ -123,10 +148,8 @@ class AuditLogTest {
             while (rows.next()) {
                 actions.add(rows.getString(1));
             }
-            assertThat(actions).containsExactly("test.second", "test.first");
+            return actions;
         }
-        given().header("Authorization", WorkspaceApi.AUDITOR).when().get("/api/v1/audit/verify")
-                .then().statusCode(200).body("valid", is(true));
     }
 
     private String readyWorkspaceWithARelease() {

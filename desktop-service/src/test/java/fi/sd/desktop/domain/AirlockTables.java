@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -13,31 +12,10 @@ import fi.sd.platform.domain.CommandRefusedException;
 import fi.sd.platform.domain.CommandRefusedException.Reason;
 import fi.sd.platform.domain.PermissionTable;
 
-/** Walks an airlock request's two tables cell by cell against expected tables written out in the tests. */
+/** Walks an airlock request's permissions cell by cell against the expected table written out in the tests. */
 final class AirlockTables {
 
     private AirlockTables() {
-    }
-
-    /** Every state × command: leads where {@code expected} says (a missing entry: refused by state, 409). Returns the allowed count. */
-    static <S extends Enum<S>, C extends Enum<C>> int walkLifecycle(PermissionTable<AirlockRole, S, C> rules, Class<S> states,
-            Class<C> commands, Map<S, Map<C, S>> expected) {
-        int allowed = 0;
-        for (S state : states.getEnumConstants()) {
-            for (C command : commands.getEnumConstants()) {
-                Optional<S> next = Optional.ofNullable(expected.getOrDefault(state, Map.of()).get(command));
-                String cell = state + " --" + command + "-->";
-                assertThat(rules.lifecycle().next(state, command)).as(cell).isEqualTo(next);
-                if (next.isPresent()) {
-                    assertThat(rules.lifecycle().require(state, command)).as(cell).isEqualTo(next.get());
-                    allowed++;
-                } else {
-                    assertThatThrownBy(() -> rules.lifecycle().require(state, command)).as(cell)
-                            .isInstanceOfSatisfying(CommandRefusedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.STATE));
-                }
-            }
-        }
-        return allowed;
     }
 
     /**

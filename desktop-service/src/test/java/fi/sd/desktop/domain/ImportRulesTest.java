@@ -29,9 +29,16 @@ class ImportRulesTest {
             AirlockRole.REQUESTER, Map.of(SUBMITTED, "cancel"),
             AirlockRole.SERVICE_DESK, Map.of(SUBMITTED, "approve reject", APPROVED, "complete fail"));
 
+    private static final Instant AT = Instant.parse("2026-11-29T10:00:00Z");
+
     @Test
     void everyStatusAndCommandLeadsWhereTheTableSays() {
-        int allowed = AirlockTables.walkLifecycle(AirlockImport.RULES, ImportStatus.class, ImportCommand.class, LIFECYCLE);
+        int allowed = LifecycleWalk.walk(AirlockImport.LIFECYCLE, ImportStatus.class, ImportCommand.class, LIFECYCLE, status -> {
+            AirlockImport request = new AirlockImport();
+            request.status = status;
+            return new LifecycleWalk.Subject<>(command -> request.apply(command, AirlockDecision.of(command, "desk.dan",
+                    "service-desk", null, AT)), () -> request.status);
+        });
         assertThat(allowed).isEqualTo(6);
     }
 
@@ -53,10 +60,9 @@ class ImportRulesTest {
     void eachStepIsRecordedWithItsActorRoleAndComment() {
         AirlockImport request = new AirlockImport();
         request.status = SUBMITTED;
-        Instant at = Instant.parse("2026-11-29T10:00:00Z");
-        request.apply(APPROVE, AirlockDecision.of(APPROVE, "desk.dan", "service-desk", "Compatible", at));
+        request.apply(APPROVE, AirlockDecision.of(APPROVE, "desk.dan", "service-desk", "Compatible", AT));
         assertThat(request.status).isEqualTo(APPROVED);
-        assertThat(request.updatedAt).isEqualTo(at);
+        assertThat(request.updatedAt).isEqualTo(AT);
         assertThat(request.decisions).singleElement().satisfies(d -> {
             assertThat(d.action).isEqualTo("approve");
             assertThat(d.actor).isEqualTo("desk.dan");

@@ -12,8 +12,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import fi.sd.desktop.TestPermit;
 import fi.sd.desktop.WorkspaceApi;
-import fi.sd.events.PermitRoute;
 import fi.sd.events.apply.AccessEndReason;
 import fi.sd.events.apply.AccessGranted;
 import fi.sd.events.apply.AccessRevoked;
@@ -37,10 +37,7 @@ class RegisterEntitlementTest {
 
     @Test
     void anEntitlementThatArrivesBeforeTheReleaseShowsTheDatasetToItsHolderOnlyUntilItIsRevoked() {
-        PermitSnapshot findata = WorkspaceApi.granted(UUID.randomUUID().toString(), "proj-" + UUID.randomUUID()).permit();
-        PermitSnapshot permit = new PermitSnapshot(findata.permitId(), 1, findata.journalNumber(), PermitRoute.REGISTER, "THL",
-                findata.projectId(), findata.holder(), findata.title(), findata.purpose(), findata.datasets(), findata.persons(),
-                findata.validFrom(), findata.validUntil(), null);
+        PermitSnapshot permit = TestPermit.register("THL").persons(WorkspaceApi.AINO_VIRTANEN, WorkspaceApi.MIKKO_KORHONEN).snapshot();
         TestEvents.publish(new AccessGranted(permit.permitId(), "app-1", "aino.virtanen", "thl-avohilmo", Instant.now(), null,
                 Instant.now()));
         TestEvents.publish(new PermitGranted(permit, "thl.controller", Instant.now()));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import fi.sd.desktop.TestPermit;
 import fi.sd.desktop.WorkspaceApi;
 import fi.sd.events.EventJson;
 import fi.sd.events.PersonRef;
@@ -76,11 +77,9 @@ class WorkspaceLifecycleFlowTest {
         WorkspaceApi.awaitStatus(granted.permitId(), "LOCKED");
 
         PermitSnapshot before = granted.permit();
-        PermitSnapshot extended = new PermitSnapshot(before.permitId(), 2, before.journalNumber(), before.route(), before.issuer(),
-                before.projectId(), before.holder(), before.title(), before.purpose(), before.datasets(),
-                List.of(new PersonRef("aino.virtanen", "Aino Virtanen", "aino.virtanen@helsinki.fi"),
-                        new PersonRef("liisa.nieminen", "Liisa Nieminen", "liisa.nieminen@helsinki.fi")),
-                before.validFrom(), LocalDate.now().plusYears(2), before.conditions());
+        PermitSnapshot extended = TestPermit.nextVersionOf(before).validUntil(LocalDate.now().plusYears(2))
+                .persons(WorkspaceApi.AINO_VIRTANEN, new PersonRef("liisa.nieminen", "Liisa Nieminen", "liisa.nieminen@helsinki.fi"))
+                .snapshot();
         TestEvents.publish(new PermitAmended(extended, List.of("validUntil", "persons"), "Extension", "findata.officer", Instant.now()));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", WorkspaceApi.AUDITOR)

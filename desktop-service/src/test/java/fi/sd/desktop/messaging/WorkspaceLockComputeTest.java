@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import fi.sd.desktop.DesktopApi;
+import fi.sd.desktop.TestPermit;
 import fi.sd.desktop.WorkspaceApi;
 import fi.sd.desktop.service.WorkspacePurgeJob;
 import fi.sd.events.EventType;
@@ -85,10 +86,8 @@ class WorkspaceLockComputeTest {
         TestEvents.publish(new PermitExpired(granted.permitId(), granted.permit().projectId(), LocalDate.now(), Instant.now()));
         DesktopApi.awaitStatus(desktopId, "STOPPED");
         PermitSnapshot before = granted.permit();
-        TestEvents.publish(new PermitAmended(new PermitSnapshot(before.permitId(), 2, before.journalNumber(), before.route(),
-                before.issuer(), before.projectId(), before.holder(), before.title(), before.purpose(), before.datasets(), before.persons(),
-                before.validFrom(), LocalDate.now().plusYears(2), before.conditions()), List.of("validUntil"), "Extension",
-                "findata.officer", Instant.now()));
+        TestEvents.publish(new PermitAmended(TestPermit.nextVersionOf(before).validUntil(LocalDate.now().plusYears(2)).snapshot(),
+                List.of("validUntil"), "Extension", "findata.officer", Instant.now()));
         WorkspaceApi.awaitStatus(granted.permitId(), "READY");
 
         given().header("Authorization", token).when().get("/api/v1/desktops/" + desktopId).then().body("status", is("STOPPED"));

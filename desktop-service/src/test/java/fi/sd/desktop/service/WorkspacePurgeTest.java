@@ -16,10 +16,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import fi.sd.desktop.TestPermit;
 import fi.sd.desktop.WorkspaceApi;
-import fi.sd.events.DatasetRef;
-import fi.sd.events.Holder;
-import fi.sd.events.PermitRoute;
 import fi.sd.events.PersonRef;
 import fi.sd.events.Topic;
 import fi.sd.events.permit.DataReleased;
@@ -50,11 +48,8 @@ class WorkspacePurgeTest {
 
     @Test
     void aLockedWorkspaceIsPurgedOnlyAfterTheRetentionPeriod() {
-        PermitSnapshot permit = new PermitSnapshot(UUID.randomUUID().toString(), 1, "J-purge", PermitRoute.FINDATA, "Findata",
-                "proj-" + UUID.randomUUID(), new Holder("University of Turku", "Ville Laine"), "Study", "Purpose",
-                List.of(new DatasetRef("thl-avohilmo", "THL", "Avohilmo")),
-                List.of(new PersonRef("ville.laine", "Ville Laine", "ville.laine@utu.fi")),
-                java.time.LocalDate.now(), java.time.LocalDate.now().plusYears(1), null);
+        PermitSnapshot permit = TestPermit.findata().journalNumber("J-purge").holder("University of Turku", "Ville Laine")
+                .persons(new PersonRef("ville.laine", "Ville Laine", "ville.laine@utu.fi")).snapshot();
         TestEvents.publish(new PermitGranted(permit, "findata.officer", Instant.now()));
         String workspaceId = WorkspaceApi.awaitStatus(permit.permitId(), "READY");
         DataReleased release = new DataReleased(UUID.randomUUID().toString(), permit.permitId(), permit.projectId(), "thl-avohilmo",

@@ -1,4 +1,4 @@
-package fi.sd.desktop.rest;
+package fi.sd.desktop.api;
 
 import java.time.Instant;
 

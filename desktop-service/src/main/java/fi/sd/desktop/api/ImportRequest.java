@@ -1,4 +1,4 @@
-package fi.sd.desktop.rest;
+package fi.sd.desktop.api;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

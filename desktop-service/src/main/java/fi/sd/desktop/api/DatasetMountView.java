@@ -1,4 +1,4 @@
-package fi.sd.desktop.rest;
+package fi.sd.desktop.api;
 
 /** A dataset mounted into a workspace. */
 public record DatasetMountView(String datasetId, String releaseId, String mountPath, boolean readOnly) {
