@@ -1,8 +1,8 @@
 package fi.sd.gateway.openapi;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,7 +20,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * One OpenAPI document for the whole API at {@code /api/v1/openapi}: each service's own
- * document, fetched from its {@code /q/openapi}, with paths and components merged. Kept for a
+ * document, fetched from its {@code /q/openapi} on its management interface, with paths and components merged. Kept for a
  * short while; a service that could not be asked is listed under {@code x-sd-unavailable}
  * (and such a document is not kept).
  */
@@ -30,6 +30,7 @@ public class MergedOpenApi {
     public static final String PATH = EdgeFilters.API + "/openapi";
 
     private final Upstreams upstreams;
+    private final Duration timeout;
     private final long cacheForNanos;
     private JsonObject cached;
     private long cachedAt;
@@ -37,6 +38,7 @@ public class MergedOpenApi {
     @Inject
     public MergedOpenApi(Upstreams upstreams, GatewayConfig config) {
         this.upstreams = upstreams;
+        this.timeout = config.upstreamTimeout();
         this.cacheForNanos = config.openapiCacheFor().toNanos();
     }
 
@@ -62,9 +64,8 @@ public class MergedOpenApi {
 
     private Future<JsonObject> merge() {
         List<Upstream> services = new ArrayList<>(upstreams.all().values());
-        Map<String, String> headers = Map.of("Accept", "application/json");
         List<Future<JsonObject>> documents = services.stream()
-                .map(upstream -> upstreams.get(upstream, "/q/openapi?format=json", headers)
+                .map(upstream -> upstreams.getManagement(upstream, "/q/openapi?format=json", timeout)
                         .map(answer -> answer.status() == 200 ? answer.body().toJsonObject() : null)
                         .otherwise((JsonObject) null))
                 .toList();

@@ -56,6 +56,9 @@ public class ProxyRoutes {
         }
         router.route(EdgeFilters.API + "/*").order(10_000).handler(ctx -> Problems.send(ctx, 404, "not-found", "Not found",
                 "No service serves " + ctx.request().path() + "."));
+        // Health and metrics are on the management port; of /q/ only Swagger UI is public (its routes come first).
+        router.route("/q/*").order(10_000).handler(ctx -> Problems.send(ctx, 404, "not-found", "Not found",
+                "Nothing is served at " + ctx.request().path() + " on this port."));
     }
 
     private void forward(RoutingContext ctx, Upstream upstream) {
