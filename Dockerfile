@@ -1,4 +1,5 @@
-# The image of every service, from the repository root; MODULE is the Maven module, PORT the port it listens on:
+# The image of every service, from the repository root; MODULE is the Maven module, PORT the port it listens on
+# for users, MANAGEMENT_PORT the one for health, metrics and OpenAPI (/q/):
 #   docker build --build-arg MODULE=permit-service --build-arg PORT=8081 -t sd/permit-service .
 # (permit-service 8081, apply-service 8082, desktop-service 8083, gateway 8080; docker-compose.yml passes them.)
 FROM maven:3.8.7-eclipse-temurin-17 AS build
@@ -11,7 +12,8 @@ RUN mvn -B -q -DskipTests -pl "$MODULE" -am package
 FROM registry.access.redhat.com/ubi9/openjdk-17-runtime:1.21
 ARG MODULE
 ARG PORT=8080
-ENV LANGUAGE='en_US:en' PORT=${PORT}
+ARG MANAGEMENT_PORT=9000
+ENV LANGUAGE='en_US:en' PORT=${PORT} MANAGEMENT_PORT=${MANAGEMENT_PORT}
 COPY --from=build --chown=185 /src/${MODULE}/target/quarkus-app/lib/ /deployments/lib/
 COPY --from=build --chown=185 /src/${MODULE}/target/quarkus-app/*.jar /deployments/
 COPY --from=build --chown=185 /src/${MODULE}/target/quarkus-app/app/ /deployments/app/
@@ -19,7 +21,7 @@ COPY --from=build --chown=185 /src/${MODULE}/target/quarkus-app/quarkus/ /deploy
 COPY --chown=185 deploy/jvm.options /deployments/jvm.options
 EXPOSE ${PORT}
 USER 185
-HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 CMD curl -fsS "http://localhost:${PORT}/q/health/ready" || exit 1
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 CMD curl -fsS "http://localhost:${MANAGEMENT_PORT}/q/health/ready" || exit 1
 # The JVM options bin/sd and the tests use (deploy/jvm.options), instead of the base image's run-java.sh defaults;
 # SD_JAVA_OPTS adds to them, a later option winning, as in bin/sd.
 ENTRYPOINT ["/bin/sh", "-c", "exec java @/deployments/jvm.options -Djava.util.logging.manager=org.jboss.logmanager.LogManager ${SD_JAVA_OPTS:-} -jar /deployments/quarkus-run.jar"]

@@ -2,7 +2,7 @@
 # Benchmark (not a test): GET /api/v1/permits/{id} through the gateway and directly on
 # permit-service, in the same run, with wrk. Needs a running `bin/sd up`.
 #   bench/gateway.sh [DURATION] [CONNECTIONS] [THREADS]     defaults: 20s 32 2
-# Ports follow bin/sd: SD_GATEWAY_PORT (8080), SD_PERMIT_PORT (8081).
+# Ports follow bin/sd: SD_GATEWAY_PORT (8080), SD_PERMIT_PORT (8081), SD_GATEWAY_MANAGEMENT_PORT (9080).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,9 +11,10 @@ CONNECTIONS=${2:-32}
 THREADS=${3:-2}
 GATEWAY="http://127.0.0.1:${SD_GATEWAY_PORT:-8080}"
 PERMIT="http://127.0.0.1:${SD_PERMIT_PORT:-8081}"
+GATEWAY_MANAGEMENT="http://127.0.0.1:${SD_GATEWAY_MANAGEMENT_PORT:-9080}"
 
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install -y wrk)" >&2; exit 1; }
-curl -fsS -o /dev/null "$GATEWAY/q/health/ready" || { echo "nothing ready at $GATEWAY: run bin/sd up first" >&2; exit 1; }
+curl -fsS -o /dev/null "$GATEWAY_MANAGEMENT/q/health/ready" || { echo "no gateway ready at $GATEWAY_MANAGEMENT: run bin/sd up first" >&2; exit 1; }
 
 TOKEN=$(bin/sd token bench.officer permit-authority)
 FROM=$(date -u -d '+2 days' +%F)

@@ -13,7 +13,7 @@ die() { printf 'sd demo: %s\n' "$*" >&2; exit 1; }
 step() { printf '\n\033[1m%s\033[0m\n' "$*"; }
 
 command -v jq >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -q jq >/dev/null 2>&1; } || die "jq is needed (apt-get install jq)"
-curl -fsS "http://localhost:${SD_GATEWAY_PORT:-8080}/q/health/ready" >/dev/null 2>&1 || die "the system is not running: start it with 'bin/sd up'"
+curl -fsS "http://localhost:${SD_GATEWAY_MANAGEMENT_PORT:-9080}/q/health/ready" >/dev/null 2>&1 || die "the system is not running: start it with 'bin/sd up'"
 [ -f "$CLOCK" ] || die "$CLOCK is missing: restart the system with this version of 'bin/sd up'"
 
 token() { "$ROOT/bin/sd" token "$@"; }

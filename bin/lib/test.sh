@@ -3,6 +3,7 @@
 #  1. PostgreSQL: started (installed when absent and run as root); a test role with a fresh password.
 #  2. The Maven build with all tests (each service's tests start a real Kafka broker in-process
 #     and create a throw-away database).
+#     The Kubernetes manifests are rendered there too (KubernetesManifestsTest), with kubectl, installed first.
 #  3. docker-compose.yml validated as a file (no Docker engine on the build machines).
 #  4. The walking skeleton across real processes: bin/sd up on PostgreSQL, a permit through the
 #     gateway, its PermitGranted on the broker, its workspace in desktop-service, bin/sd down.
@@ -30,6 +31,11 @@ step "PostgreSQL"
 pg_ensure_running
 pg_ensure_test_role
 say "Tests use role $SD_TEST_DB_USER on $PG_HOST:$PG_PORT."
+
+step "kubectl (KubernetesManifestsTest renders deploy/kubernetes with 'kubectl kustomize')"
+command -v kubectl >/dev/null || apt_install kubectl || true
+command -v kubectl >/dev/null || die "kubectl is needed to render deploy/kubernetes and could not be installed (apt-get install kubectl)"
+say "$(kubectl version --client 2>/dev/null | grep -i kustomize || echo 'kubectl is installed')"
 
 step "Build and unit, service and contract tests"
 (cd "$ROOT" && ./mvnw -B verify "$@")

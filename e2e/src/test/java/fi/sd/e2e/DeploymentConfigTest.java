@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,28 +20,15 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * docker-compose.yml against the services it deploys: every setting a service reads from the
  * environment, and every one its README documents, can be set in its compose block; every
- * container restarts and is health-checked; Kafka and PostgreSQL keep their data in volumes; every
- * service's image is built from the one Dockerfile for its module and port, and starts the JVM
- * with the options of {@code deploy/jvm.options}.
+ * container restarts and is health-checked (the services on their management port); Kafka and
+ * PostgreSQL keep their data in volumes; every service's image is built from the one Dockerfile for
+ * its module and port, and starts the JVM with the options of {@code deploy/jvm.options}.
  */
 class DeploymentConfigTest {
 
-    private static final List<String> SERVICES = List.of("permit-service", "apply-service", "desktop-service", "gateway");
-    /** {@code ${NAME}} or {@code ${NAME:default}} in a properties value: a variable of the deployment. */
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
-    /** The first cell of a README configuration table row names one or more variables. */
-    private static final Pattern README_ROW = Pattern.compile("^\\| ([^|]+)\\|");
-    private static final Pattern README_VARIABLE = Pattern.compile("`([A-Z][A-Z0-9_]+)`");
-    /**
-     * Variables that are deliberately not deployment settings: the datasource kind is fixed when the image
-     * is built (a Quarkus build-time property), and the clock offset exists for the end-to-end tests only.
-     */
-    private static final Set<String> NOT_DEPLOYMENT_SETTINGS = Set.of("SD_DB_KIND", "SD_CLOCK_OFFSET_FILE");
-
+    private static final List<String> SERVICES = ServiceSettings.applications();
+    private static final Path ROOT = ServiceSettings.ROOT;
     private static final Pattern DEFAULT_PORT = Pattern.compile("(?m)^quarkus\\.http\\.port=\\$\\{PORT:([0-9]+)}$");
-    private static final Pattern PLATFORM_DEPENDENCY = Pattern.compile(
-            "<dependency>\\s*<groupId>fi\\.sd</groupId>\\s*<artifactId>platform</artifactId>");
-    private static final Path ROOT = Path.of(System.getProperty("sd.root", "..")).toAbsolutePath().normalize();
     private static Map<String, Object> services;
     private static Map<String, Object> compose;
 
@@ -59,8 +45,8 @@ class DeploymentConfigTest {
         List<String> missing = new ArrayList<>();
         for (String service : SERVICES) {
             Set<String> settable = settable(service);
-            for (String variable : variablesRead(service)) {
-                if (!settable.contains(variable) && !NOT_DEPLOYMENT_SETTINGS.contains(variable)) {
+            for (String variable : ServiceSettings.variablesRead(service)) {
+                if (!settable.contains(variable) && !ServiceSettings.NOT_DEPLOYMENT_SETTINGS.contains(variable)) {
                     missing.add(service + ": " + variable);
                 }
             }
@@ -70,16 +56,11 @@ class DeploymentConfigTest {
 
     @Test
     void everyVariableTheReadmeDocumentsForAServiceIsSettableInItsComposeBlock() throws IOException {
-        Map<String, Set<String>> documented = readmeVariables();
-        SERVICES.forEach(service -> assertThat(documented.get(service)).as(service + "/README.md documents settings").isNotEmpty());
         List<String> missing = new ArrayList<>();
         for (String service : SERVICES) {
-            Set<String> expected = new TreeSet<>(documented.get(service));
-            if (usesPlatform(service)) {
-                expected.addAll(documented.get("common"));
-            }
             Set<String> settable = settable(service);
-            expected.stream().filter(v -> !settable.contains(v)).forEach(v -> missing.add(service + ": " + v));
+            ServiceSettings.documentedVariables(service).stream().filter(v -> !settable.contains(v))
+                    .forEach(v -> missing.add(service + ": " + v));
         }
         assertThat(missing).isEmpty();
     }
@@ -95,6 +76,18 @@ class DeploymentConfigTest {
                     .as(entry.getKey() + " has a health check in the compose file or its Dockerfile").isTrue();
         }
         assertThat(services.keySet()).containsAll(SERVICES).contains("kafka", "postgres");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyServiceIsHealthCheckedOnItsManagementPort() throws IOException {
+        for (String service : SERVICES) {
+            Map<String, Object> block = (Map<String, Object>) services.get(service);
+            String check = block.get("healthcheck") instanceof Map<?, ?> compose ? String.valueOf(compose.get("test"))
+                    : dockerfile(service).lines().filter(line -> line.startsWith("HEALTHCHECK ")).findFirst().orElse("");
+            assertThat(check).as(service + " health check").contains("/q/health/ready").contains("MANAGEMENT_PORT");
+            assertThat(((Map<String, Object>) block.get("environment"))).as(service + " environment").containsKey("MANAGEMENT_PORT");
+        }
     }
 
     @Test
@@ -149,64 +142,6 @@ class DeploymentConfigTest {
             }
         }
         return names;
-    }
-
-    /** The placeholders of the service's configuration outside the test and dev profiles, with the platform's shared defaults. */
-    private static Set<String> variablesRead(String service) throws IOException {
-        List<Path> files = new ArrayList<>(List.of(ROOT.resolve(service).resolve("src/main/resources/application.properties")));
-        if (usesPlatform(service)) {
-            files.add(ROOT.resolve("platform/src/main/resources/META-INF/microprofile-config.properties"));
-        }
-        Set<String> variables = new TreeSet<>();
-        for (Path file : files) {
-            for (String line : Files.readAllLines(file)) {
-                if (line.startsWith("#") || line.startsWith("%test.") || line.startsWith("%dev.")) {
-                    continue;
-                }
-                Matcher placeholder = PLACEHOLDER.matcher(line);
-                while (placeholder.find()) {
-                    variables.add(placeholder.group(1));
-                }
-            }
-        }
-        assertThat(variables).as(service + " reads settings from the environment").isNotEmpty();
-        return variables;
-    }
-
-    /** The variables in the settings tables (headed "| variable |") of each service's README and of docs/configuration.md ("common"). */
-    private static Map<String, Set<String>> readmeVariables() throws IOException {
-        Map<String, Set<String>> variables = new HashMap<>();
-        variables.put("common", tableVariables(ROOT.resolve("docs/configuration.md")));
-        for (String service : SERVICES) {
-            variables.put(service, tableVariables(ROOT.resolve(service).resolve("README.md")));
-        }
-        return variables;
-    }
-
-    private static Set<String> tableVariables(Path markdown) throws IOException {
-        Set<String> variables = new TreeSet<>();
-        boolean settingsTable = false;
-        for (String line : Files.readAllLines(markdown)) {
-            if (!line.startsWith("|")) {
-                settingsTable = false;
-            } else if (line.startsWith("| variable |")) {
-                settingsTable = true;
-                continue;
-            }
-            Matcher row = README_ROW.matcher(line);
-            if (settingsTable && row.find()) {
-                Matcher variable = README_VARIABLE.matcher(row.group(1));
-                while (variable.find()) {
-                    variables.add(variable.group(1));
-                }
-            }
-        }
-        return variables;
-    }
-
-    /** Whether the service depends on the platform module (and so reads its shared settings); an exclusion does not count. */
-    private static boolean usesPlatform(String service) throws IOException {
-        return PLATFORM_DEPENDENCY.matcher(Files.readString(ROOT.resolve(service).resolve("pom.xml"))).find();
     }
 
     @SuppressWarnings("unchecked")

@@ -43,6 +43,7 @@ public final class E2eSystem {
     private final Path runDirectory;
     private final Map<String, String> databases = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new HashMap<>();
+    private final Map<String, Integer> managementPorts = new HashMap<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final List<ServiceProcess> replicas = new ArrayList<>();
     private final Path clockOffsetFile;
@@ -59,6 +60,7 @@ public final class E2eSystem {
         }
         for (String service : SERVICES) {
             ports.put(service, FreePorts.next());
+            managementPorts.put(service, FreePorts.next());
         }
         broker = new KafkaBrokerProcess(root, runDirectory.resolve("kafka"));
     }
@@ -81,11 +83,11 @@ public final class E2eSystem {
         broker.start();
         // The services start one after the other: on two cores, starting them together only makes each slower.
         for (String service : SERVICES) {
-            services.put(service, process(service, service, ports.get(service)).start());
+            services.put(service, process(service, service, ports.get(service), managementPorts.get(service)).start());
         }
     }
 
-    private ServiceProcess process(String service, String instanceName, int port) {
+    private ServiceProcess process(String service, String instanceName, int port, int managementPort) {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("SD_JWT_PUBLIC_KEY_LOCATION", "file:" + TestTokens.publicKeyFile());
@@ -95,6 +97,9 @@ public final class E2eSystem {
         env.put("PERMIT_SERVICE_URL", "http://127.0.0.1:" + ports.get(PERMIT));
         env.put("APPLY_SERVICE_URL", "http://127.0.0.1:" + ports.get(APPLY));
         env.put("DESKTOP_SERVICE_URL", "http://127.0.0.1:" + ports.get(DESKTOP));
+        env.put("PERMIT_SERVICE_MANAGEMENT_URL", "http://127.0.0.1:" + managementPorts.get(PERMIT));
+        env.put("APPLY_SERVICE_MANAGEMENT_URL", "http://127.0.0.1:" + managementPorts.get(APPLY));
+        env.put("DESKTOP_SERVICE_MANAGEMENT_URL", "http://127.0.0.1:" + managementPorts.get(DESKTOP));
         // The expiry scheduler keeps up with a clock that the tests move by days.
         env.put("SD_PERMIT_EXPIRY_INTERVAL", "1s");
         // One load generator with one token drives the benchmarks: the per-caller limit is not what they measure.
@@ -115,7 +120,8 @@ public final class E2eSystem {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: the end-to-end tests run after 'mvn package' of the services");
         }
-        return new ServiceProcess(service, instanceName, jar, root.resolve("deploy/jvm.options"), port, env, runDirectory.resolve("logs"));
+        return new ServiceProcess(service, instanceName, jar, root.resolve("deploy/jvm.options"), port, managementPort, env,
+                runDirectory.resolve("logs"));
     }
 
     public String gatewayUrl() {
@@ -142,7 +148,7 @@ public final class E2eSystem {
     /** Another process of the same service, on the same database and broker; stopped at the end of the run at the latest. */
     public ServiceProcess startReplica(String service) {
         replicaCount++;
-        ServiceProcess replica = process(service, service + "-replica-" + replicaCount, FreePorts.next());
+        ServiceProcess replica = process(service, service + "-replica-" + replicaCount, FreePorts.next(), FreePorts.next());
         replicas.add(replica);
         return replica.start();
     }

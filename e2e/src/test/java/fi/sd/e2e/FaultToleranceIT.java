@@ -169,7 +169,7 @@ class FaultToleranceIT extends SystemTest {
         assertThat(Workspaces.count(system, "").rows()).isEqualTo(workspacesBefore);
         assertThat(Workspaces.count(system, run)).isEqualTo(new Workspaces.Count(5, 5));
         // The restarted process counts from zero: every PermitGranted read again was recognised as a duplicate.
-        assertThat(Metrics.sum(desktop.url(), "sd_events_consumed_total", "outcome=\"duplicate\""))
+        assertThat(Metrics.sum(desktop.managementUrl(), "sd_events_consumed_total", "outcome=\"duplicate\""))
                 .isGreaterThanOrEqualTo(workspacesBefore);
     }
 

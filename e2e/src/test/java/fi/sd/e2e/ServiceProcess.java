@@ -22,14 +22,18 @@ public final class ServiceProcess {
 
     private final String service;
     private final int port;
+    private final int managementPort;
     private final ManagedProcess process;
     private Duration startupTime;
 
-    ServiceProcess(String service, String instance, Path jar, Path jvmOptions, int port, Map<String, String> environment, Path logs) {
+    ServiceProcess(String service, String instance, Path jar, Path jvmOptions, int port, int managementPort,
+            Map<String, String> environment, Path logs) {
         this.service = service;
         this.port = port;
+        this.managementPort = managementPort;
         Map<String, String> env = new HashMap<>(environment);
         env.put("PORT", Integer.toString(port));
+        env.put("MANAGEMENT_PORT", Integer.toString(managementPort));
         env.putIfAbsent("MALLOC_ARENA_MAX", "2");
         // The same JVM options as bin/sd: what the benchmarks measure is what the local run uses.
         this.process = new ManagedProcess(instance, List.of(KafkaBrokerProcess.java(), "@" + jvmOptions, "-jar", jar.toString()),
@@ -86,7 +90,7 @@ public final class ServiceProcess {
 
     public boolean ready() {
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (Exception e) {
@@ -107,7 +111,13 @@ public final class ServiceProcess {
         return service;
     }
 
+    /** Where the API is served. */
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Where health, metrics and the service's OpenAPI document are served. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 }

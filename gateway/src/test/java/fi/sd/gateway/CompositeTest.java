@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 
+import java.net.URL;
 import java.util.List;
 import java.util.Map;
 
@@ -15,12 +16,17 @@ import org.junit.jupiter.api.Test;
 
 import fi.sd.testsupport.TestTokens;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The gateway's own answers: the caller, a project's overview, the merged OpenAPI document, readiness. */
 @QuarkusTest
 @WithTestResource(EchoUpstreams.class)
 class CompositeTest {
+
+    /** On the management interface, whose root is {@code /q}. */
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL readiness;
 
     @Test
     void meTellsWhoTheCallerIs() {
@@ -126,10 +132,10 @@ class CompositeTest {
 
     @Test
     void readyOnlyWhenEveryServiceIsReady() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get(readiness).then().statusCode(200).body("status", equalTo("UP"));
         EchoUpstreams.stop("permit-service");
         try {
-            given().when().get("/q/health/ready").then().statusCode(503)
+            given().when().get(readiness).then().statusCode(503)
                     .body("status", equalTo("DOWN"))
                     .body("checks.data.permit-service", hasItem("DOWN"));
         } finally {

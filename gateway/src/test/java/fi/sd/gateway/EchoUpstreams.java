@@ -17,8 +17,9 @@ import io.vertx.core.json.JsonObject;
  * Three real HTTP servers standing in for the services: each answers with its own name, the
  * method, the path, the query, the headers and the body it received, so a test sees exactly
  * what the gateway forwarded. {@code ?delayMs=N} makes one answer late, {@code ?breakAnswer} cuts one off. Like a Quarkus service,
- * each also serves {@code /q/health/ready} and an OpenAPI document of its own paths. A test may
- * stop a service and start it again on the same port.
+ * each also has a management server of its own, on another port, with {@code /q/health/ready} and an OpenAPI document
+ * of its own paths (the API server echoes {@code /q/...} like any other path). A test may
+ * stop a service and start it again on the same ports.
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -31,14 +32,17 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
     private static Vertx vertx;
     private static final Map<String, HttpServer> SERVERS = new LinkedHashMap<>();
     private static final Map<String, Integer> PORTS = new HashMap<>();
+    private static final Map<String, HttpServer> MANAGEMENT_SERVERS = new LinkedHashMap<>();
+    private static final Map<String, Integer> MANAGEMENT_PORTS = new HashMap<>();
 
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         Map<String, String> config = new HashMap<>();
         for (String service : PATHS.keySet()) {
-            listen(service, 0);
+            listen(service, 0, 0);
             config.put("sd.gateway.upstreams." + service + ".url", "http://127.0.0.1:" + PORTS.get(service));
+            config.put("sd.gateway.upstreams." + service + ".management-url", "http://127.0.0.1:" + MANAGEMENT_PORTS.get(service));
         }
         config.put("mp.jwt.verify.publickey.location", TestTokens.publicKeyFile().toUri().toString());
         config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
@@ -57,20 +61,25 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
     public static void stop(String service) {
         await(SERVERS.remove(service).close());
+        await(MANAGEMENT_SERVERS.remove(service).close());
     }
 
     public static void restart(String service) {
-        listen(service, PORTS.get(service));
+        listen(service, PORTS.get(service), MANAGEMENT_PORTS.get(service));
     }
 
-    private static void listen(String service, int port) {
+    private static void listen(String service, int port, int managementPort) {
         HttpServer server = vertx.createHttpServer().requestHandler(request -> answer(service, request));
         await(server.listen(port, "127.0.0.1"));
         SERVERS.put(service, server);
         PORTS.put(service, server.actualPort());
+        HttpServer management = vertx.createHttpServer().requestHandler(request -> answerManagement(service, request));
+        await(management.listen(managementPort, "127.0.0.1"));
+        MANAGEMENT_SERVERS.put(service, management);
+        MANAGEMENT_PORTS.put(service, management.actualPort());
     }
 
-    private static void answer(String service, HttpServerRequest request) {
+    private static void answerManagement(String service, HttpServerRequest request) {
         if (request.path().equals("/q/health/ready")) {
             request.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\",\"checks\":[]}");
             return;
@@ -87,6 +96,10 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                     .encode());
             return;
         }
+        request.response().setStatusCode(404).end();
+    }
+
+    private static void answer(String service, HttpServerRequest request) {
         if (request.getParam("breakAnswer") != null) {
             // No answer at all: the connection is gone.
             request.connection().close();

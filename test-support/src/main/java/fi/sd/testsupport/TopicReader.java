@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
@@ -32,6 +33,8 @@ public final class TopicReader implements AutoCloseable {
         consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
         List<PartitionInfo> partitions = Awaitility.await("topic " + topic + " exists")
                 .atMost(Duration.ofSeconds(30))
+                // A broker slow to answer (a busy machine) is asked again until the 30 s are up.
+                .ignoreException(TimeoutException.class)
                 .until(() -> consumer.partitionsFor(topic, Duration.ofSeconds(5)), p -> p != null && !p.isEmpty());
         List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
         consumer.assign(assigned);

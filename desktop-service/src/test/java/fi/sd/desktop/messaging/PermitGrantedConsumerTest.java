@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import fi.sd.testsupport.TestEvents;
 import fi.sd.testsupport.TestTokens;
 import fi.sd.testsupport.TopicReader;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -34,6 +36,10 @@ class PermitGrantedConsumerTest {
 
     private static final String DLQ = Topic.PERMIT.topicName() + ".dlq.desktop-service";
     private static final String AUDITOR = TestTokens.user("auditor.anna", "auditor").bearer();
+
+    /** Prometheus metrics, on the management port. */
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
 
     @Test
     void aGrantedPermitOpensOneWorkspaceForItsPersons() {
@@ -112,7 +118,7 @@ class PermitGrantedConsumerTest {
 
     @Test
     void metricsExposeTheOutboxBacklogAndEventCounters() {
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when().get(metrics).then().statusCode(200)
                 .body(containsString("sd_outbox_backlog"))
                 .body(containsString("sd_events_consumed_total"));
     }
@@ -123,8 +129,8 @@ class PermitGrantedConsumerTest {
         return (int) permits.stream().filter(permitId::equals).count();
     }
 
-    private static double metric(String prefix) {
-        String body = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    private double metric(String prefix) {
+        String body = given().when().get(metrics).then().statusCode(200).extract().asString();
         return body.lines().filter(l -> l.startsWith(prefix)).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .sum();
     }

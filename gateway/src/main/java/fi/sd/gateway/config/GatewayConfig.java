@@ -48,6 +48,9 @@ public interface GatewayConfig {
         /** The service's base URL, e.g. {@code http://permit-service:8081}. */
         URI url();
 
+        /** The service's management interface, where its health and OpenAPI document are, e.g. {@code http://permit-service:9081}. */
+        URI managementUrl();
+
         /** Path prefixes served by the service, e.g. {@code /api/v1/permits}: the prefix itself and everything below it. */
         List<String> paths();
     }

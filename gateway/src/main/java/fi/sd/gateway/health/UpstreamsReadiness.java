@@ -2,7 +2,6 @@ package fi.sd.gateway.health;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +17,7 @@ import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 
-/** The gateway is ready only when every service behind it says it is ready. */
+/** The gateway is ready only when every service behind it says it is ready, on its management interface. */
 @Readiness
 @ApplicationScoped
 public class UpstreamsReadiness implements AsyncHealthCheck {
@@ -36,7 +35,7 @@ public class UpstreamsReadiness implements AsyncHealthCheck {
     public Uni<HealthCheckResponse> call() {
         List<Upstream> services = List.copyOf(upstreams.all().values());
         List<Future<Boolean>> ready = services.stream()
-                .map(upstream -> upstreams.get(upstream, "/q/health/ready", Map.of("Accept", "application/json"), timeout)
+                .map(upstream -> upstreams.getManagement(upstream, "/q/health/ready", timeout)
                         .map(answer -> answer.status() == 200)
                         .otherwise(false))
                 .toList();

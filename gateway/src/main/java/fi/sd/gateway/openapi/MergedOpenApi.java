@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,9 +23,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * One OpenAPI document for the whole API at {@code /api/v1/openapi} (and {@code /q/openapi}): the
- * gateway's own operations ({@code openapi/gateway.json}) and each service's own document, fetched
- * from its {@code /q/openapi}, with paths and components merged. Kept for a short while; a service
+ * One OpenAPI document for the whole API at {@code /api/v1/openapi}: the gateway's own operations
+ * ({@code openapi/gateway.json}) and each service's own document, fetched from its {@code /q/openapi}
+ * on its management interface, with paths and components merged. Kept for a short while; a service
  * that could not be asked is listed under {@code x-sd-unavailable} (and such a document is not kept).
  */
 @ApplicationScoped
@@ -36,6 +36,7 @@ public class MergedOpenApi {
 
     private final Upstreams upstreams;
     private final JsonObject own = readOwnOperations();
+    private final Duration timeout;
     private final long cacheForNanos;
     private JsonObject cached;
     private long cachedAt;
@@ -43,13 +44,12 @@ public class MergedOpenApi {
     @Inject
     public MergedOpenApi(Upstreams upstreams, GatewayConfig config) {
         this.upstreams = upstreams;
+        this.timeout = config.upstreamTimeout();
         this.cacheForNanos = config.openapiCacheFor().toNanos();
     }
 
     void register(@Observes Router router) {
         router.get(PATH).handler(this::serve);
-        // Where every service serves its own document.
-        router.get("/q/openapi").handler(this::serve);
     }
 
     private void serve(RoutingContext ctx) {
@@ -70,9 +70,8 @@ public class MergedOpenApi {
 
     private Future<JsonObject> merge() {
         List<Upstream> services = new ArrayList<>(upstreams.all().values());
-        Map<String, String> headers = Map.of("Accept", "application/json");
         List<Future<JsonObject>> documents = services.stream()
-                .map(upstream -> upstreams.get(upstream, "/q/openapi?format=json", headers)
+                .map(upstream -> upstreams.getManagement(upstream, "/q/openapi?format=json", timeout)
                         .map(answer -> answer.status() == 200 ? answer.body().toJsonObject() : null)
                         .otherwise((JsonObject) null))
                 .toList();

@@ -55,7 +55,8 @@ public class ProxyRoutes {
             }
             LOG.infof("Routing %s to %s (%s:%d)", upstream.paths(), upstream.name(), upstream.host(), upstream.port());
         }
-        // After every route, the gateway's own and Quarkus's (/q/health, /q/swagger-ui, /q/metrics): a problem, never an HTML page.
+        // After every route, the gateway's own and Swagger UI's: a problem, never an HTML page. Health and metrics
+        // are on the management port, so /q/metrics and the like end here too.
         router.route().order(Integer.MAX_VALUE).handler(ctx -> Problems.send(ctx, ProblemType.NOT_FOUND,
                 "No service serves " + ctx.request().path() + "."));
     }

@@ -38,7 +38,7 @@ public class Upstreams {
         this.client = vertx.createHttpClient(
                 new HttpClientOptions().setKeepAlive(true).setConnectTimeout((int) config.connectTimeout().toMillis()),
                 new PoolOptions().setHttp1MaxSize(200));
-        config.upstreams().forEach((name, upstream) -> byName.put(name, Upstream.of(name, upstream.url(), upstream.paths(),
+        config.upstreams().forEach((name, upstream) -> byName.put(name, Upstream.of(name, upstream.url(), upstream.managementUrl(), upstream.paths(),
                 new CircuitBreaker(config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor()))));
     }
 
@@ -86,16 +86,30 @@ public class Upstreams {
 
     /** A GET whose whole answer is read: status and body, for the gateway's own composite endpoints. */
     public Future<Answer> get(Upstream upstream, String uri, Map<String, String> headers) {
-        return get(upstream, uri, headers, config.upstreamTimeout());
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setURI(uri)
+                .setIdleTimeout(config.upstreamTimeout().toMillis());
+        headers.forEach(options::putHeader);
+        return send(upstream, options, HttpClientRequest::send).compose(response -> readAnswer(upstream, response));
     }
 
-    /** The same with a timeout of its own, e.g. for a health probe that must answer quickly. */
-    public Future<Answer> get(Upstream upstream, String uri, Map<String, String> headers, Duration timeout) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setURI(uri).setIdleTimeout(timeout.toMillis());
-        headers.forEach(options::putHeader);
-        return send(upstream, options, HttpClientRequest::send).compose(response -> response.body()
+    /**
+     * A GET on the service's management interface (its health, its OpenAPI document), whose whole answer is read. It
+     * bypasses the circuit breaker, which guards the API: a probe neither opens nor closes it.
+     */
+    public Future<Answer> getManagement(Upstream upstream, String uri, Duration timeout) {
+        Upstream.Address at = upstream.management();
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setURI(uri).setIdleTimeout(timeout.toMillis())
+                .setHost(at.host()).setPort(at.port()).setSsl(at.ssl()).putHeader("Accept", "application/json");
+        return client.request(options)
+                .compose(HttpClientRequest::send)
+                .recover(failure -> Future.failedFuture(UpstreamFailure.classify(upstream, failure)))
+                .compose(response -> readAnswer(upstream, response));
+    }
+
+    private static Future<Answer> readAnswer(Upstream upstream, HttpClientResponse response) {
+        return response.body()
                 .map(body -> new Answer(response.statusCode(), body))
-                .recover(cut -> Future.failedFuture(UpstreamFailure.classify(upstream, cut))));
+                .recover(cut -> Future.failedFuture(UpstreamFailure.classify(upstream, cut)));
     }
 
     public record Answer(int status, Buffer body) {
