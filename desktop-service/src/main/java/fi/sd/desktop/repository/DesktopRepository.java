@@ -37,4 +37,13 @@ public class DesktopRepository {
                 .setParameter("limit", limit)
                 .getResultList();
     }
+
+    /** Locks and returns the ids of open sessions whose sign-in ended at or before {@code cutoff}, skipping rows another replica holds. */
+    public List<String> claimLapsedSignIns(Instant cutoff, int limit) {
+        return em.createNativeQuery("SELECT id FROM desktop_session WHERE status = 'OPEN' AND signed_in_until <= :cutoff"
+                + " ORDER BY signed_in_until, id LIMIT :limit FOR UPDATE SKIP LOCKED", String.class)
+                .setParameter("cutoff", cutoff)
+                .setParameter("limit", limit)
+                .getResultList();
+    }
 }
