@@ -2,10 +2,11 @@
 # bin/sd test: every test, on a fresh machine too.
 #  1. PostgreSQL: started (installed when absent and run as root); a test role with a fresh password.
 #  2. The Maven build with all tests (each service's tests start a real Kafka broker in-process
-#     and create a throw-away database).
+#     and create a throw-away database; the end-to-end tests run Keycloak on the JDK 21+ found here).
 #  3. docker-compose.yml validated as a file (no Docker engine on the build machines).
-#  4. The walking skeleton across real processes: bin/sd up on PostgreSQL, a permit through the
-#     gateway, its PermitGranted on the broker, its workspace in desktop-service, bin/sd down.
+#  4. The walking skeleton across real processes: bin/sd up on PostgreSQL, a token from Keycloak, a
+#     permit through the gateway, its PermitGranted on the broker, its workspace in desktop-service,
+#     bin/sd down.
 # Extra arguments go to Maven (e.g. bin/sd test -pl permit-service -am).
 set -euo pipefail
 
@@ -30,6 +31,9 @@ step "PostgreSQL"
 pg_ensure_running
 pg_ensure_test_role
 say "Tests use role $SD_TEST_DB_USER on $PG_HOST:$PG_PORT."
+
+step "Java 21+ for Keycloak (the end-to-end tests' identity provider)"
+say "Keycloak runs on $("$ROOT/bin/lib/keycloak.sh" java)."
 
 step "Build and unit, service and contract tests"
 (cd "$ROOT" && ./mvnw -B verify "$@")
