@@ -78,6 +78,12 @@ public final class KeycloakAdmin {
             call("POST", "/users", user);
             return userId(username).orElseThrow(() -> new IllegalStateException(username + " was not created"));
         }
+        // Keycloak checks a code against the user's first TOTP key: the one they had (a demo user's) goes first.
+        for (JsonNode credential : call("GET", "/users/" + existing.get() + "/credentials", null)) {
+            if ("otp".equals(credential.path("type").asText())) {
+                call("DELETE", "/users/" + existing.get() + "/credentials/" + credential.get("id").asText(), null);
+            }
+        }
         ObjectNode current = (ObjectNode) call("GET", "/users/" + existing.get(), null);
         current.set("credentials", user.get("credentials"));
         current.put("enabled", true);
