@@ -35,6 +35,8 @@ curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" "$GATEWAY$PATH_UNDER_TE
 # wrk prints "Requests/sec: N" and, with --latency, "50% Xms" ... "99% Yms".
 run() {
   local label=$1 url=$2 out
+  # Access tokens live 5 minutes: a fresh one for each run.
+  TOKEN=$(bin/sd token bench.officer permit-authority)
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$url")
   local rps p50 p99 errors
   rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")

@@ -16,15 +16,19 @@ command -v jq >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -q jq >/d
 curl -fsS "http://localhost:${SD_GATEWAY_MANAGEMENT_PORT:-9080}/q/health/ready" >/dev/null 2>&1 || die "the system is not running: start it with 'bin/sd up'"
 [ -f "$CLOCK" ] || die "$CLOCK is missing: restart the system with this version of 'bin/sd up'"
 
-token() { "$ROOT/bin/sd" token "$@"; }
-OFFICER=$(token findata.officer permit-authority)
-RESEARCHER=$(token mikko.korhonen researcher --mfa)
-DESK=$(token service.desk service-desk)
-AUDITOR=$(token auditor.anna auditor)
+# Who acts: demo users of the local Keycloak realm. Their tokens live 5 minutes, so each call asks
+# 'bin/sd token', which hands out the last one while it is valid or a renewed one.
+OFFICER="findata.officer"
+RESEARCHER="mikko.korhonen --mfa"
+DESK="service.desk"
+AUDITOR="auditor.anna"
+# shellcheck disable=SC2086 # WHO is a user name and options
+token() { "$ROOT/bin/sd" token $1; }
 
-# call TOKEN METHOD PATH [JSON]: prints the answer's body; fails loudly on an unexpected status.
+# call WHO METHOD PATH [JSON]: prints the answer's body; fails loudly on an unexpected status.
 call() {
-  local token=$1 method=$2 path=$3 body=${4:-} out status
+  local who=$1 method=$2 path=$3 body=${4:-} out status token
+  token=$(token "$who")
   out=$(mktemp)
   status=$(curl -sS -o "$out" -w '%{http_code}' -X "$method" -H "Authorization: Bearer $token" \
     -H 'Content-Type: application/json' ${body:+--data "$body"} "$API$path")

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # The walking skeleton across real processes, on PostgreSQL, on ports of its own (so a running
-# 'bin/sd up' is not disturbed): a permit recorded through the gateway is published as a
-# PermitGranted CloudEvent on the broker, and desktop-service opens its workspace. Everything it
-# starts is stopped again, whatever happens.
+# 'bin/sd up' is not disturbed): Keycloak signs people in and the gateway shows who they are; a permit
+# recorded through the gateway is published as a PermitGranted CloudEvent on the broker, and
+# desktop-service opens its workspace. Everything it starts is stopped again, whatever happens.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 export SD_HOME="$ROOT/.sd/smoke" SD_DB=postgres
 export SD_GATEWAY_PORT=18080 SD_PERMIT_PORT=18081 SD_APPLY_PORT=18082 SD_DESKTOP_PORT=18083
-export SD_KAFKA_PORT=19092 SD_KAFKA_CONTROLLER_PORT=19093
+export SD_KAFKA_PORT=19092 SD_KAFKA_CONTROLLER_PORT=19093 SD_KEYCLOAK_PORT=18190
 export SD_GATEWAY_MANAGEMENT_PORT=18180 SD_PERMIT_MANAGEMENT_PORT=18181 SD_APPLY_MANAGEMENT_PORT=18182 SD_DESKTOP_MANAGEMENT_PORT=18183
 SD="$ROOT/bin/sd"
 API="http://127.0.0.1:$SD_GATEWAY_PORT/api/v1"
@@ -20,6 +20,13 @@ ok() { printf 'smoke: ok: %s\n' "$*"; }
 mkdir -p "$SD_HOME/build" && touch "$SD_HOME/build/postgres.stamp"
 trap '"$SD" down >/dev/null 2>&1 || true' EXIT
 "$SD" up
+
+me=$(curl -fsS "$API/me" -H "Authorization: Bearer $("$SD" token alice)") || fail "GET /me with alice's token from Keycloak failed"
+[ "$(jq -c '[.userId, .roles]' <<< "$me")" = '["alice",["researcher"]]' ] || fail "GET /me shows $me, not alice the researcher"
+ok "a token from Keycloak is accepted by the gateway: $me"
+status=$(curl -sS -o /dev/null -w '%{http_code}' "$API/me" -H "Authorization: Bearer $("$SD" token alice)x")
+[ "$status" = 401 ] || fail "a token with a broken signature answered $status, not 401"
+ok "a token with a broken signature is refused (401)"
 
 findata=$("$SD" token findata.officer permit-authority)
 member=$("$SD" token mikko.korhonen researcher)

@@ -2,11 +2,12 @@
 # bin/sd test: every test, on a fresh machine too.
 #  1. PostgreSQL: started (installed when absent and run as root); a test role with a fresh password.
 #  2. The Maven build with all tests (each service's tests start a real Kafka broker in-process
-#     and create a throw-away database).
+#     and create a throw-away database; the end-to-end tests run Keycloak on the JDK 21+ found here).
 #     The Kubernetes manifests are rendered there too (KubernetesManifestsTest), with kubectl, installed first.
 #  3. docker-compose.yml validated as a file (no Docker engine on the build machines).
-#  4. The walking skeleton across real processes: bin/sd up on PostgreSQL, a permit through the
-#     gateway, its PermitGranted on the broker, its workspace in desktop-service, bin/sd down.
+#  4. The walking skeleton across real processes: bin/sd up on PostgreSQL, a token from Keycloak, a
+#     permit through the gateway, its PermitGranted on the broker, its workspace in desktop-service,
+#     bin/sd down.
 # Extra arguments go to Maven (e.g. bin/sd test -pl permit-service -am).
 set -euo pipefail
 
@@ -36,6 +37,9 @@ step "kubectl (KubernetesManifestsTest renders deploy/kubernetes with 'kubectl k
 command -v kubectl >/dev/null || apt_install kubectl || true
 command -v kubectl >/dev/null || die "kubectl is needed to render deploy/kubernetes and could not be installed (apt-get install kubectl)"
 say "$(kubectl version --client 2>/dev/null | grep -i kustomize || echo 'kubectl is installed')"
+
+step "Java 21+ for Keycloak (the end-to-end tests' identity provider)"
+say "Keycloak runs on $("$ROOT/bin/lib/keycloak.sh" java)."
 
 step "Build and unit, service and contract tests"
 (cd "$ROOT" && ./mvnw -B verify "$@")

@@ -15,8 +15,6 @@ import io.restassured.filter.Filter;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
-import fi.sd.testsupport.TestTokens;
-
 /** What a front end does, through the gateway only. */
 public final class Api {
 
@@ -41,16 +39,18 @@ public final class Api {
         };
     }
 
+    /** A request with a Keycloak token of {@code userId}, who has exactly these roles (created in the realm when new). */
     public RequestSpecification as(String userId, String... roles) {
-        return request(TestTokens.user(userId, roles).bearer());
+        return request(system.tokens().user(userId, roles).bearer());
     }
 
     /** A data controller acting for {@code org} (the token's {@code org} claim). */
     public RequestSpecification asController(String userId, String org) {
-        return request(TestTokens.user(userId, "data-controller").org(org).bearer());
+        return request(system.tokens().user(userId, "data-controller").org(org).bearer());
     }
 
-    private RequestSpecification request(String authorization) {
+    /** A request with this {@code Authorization} header. */
+    public RequestSpecification request(String authorization) {
         return given().baseUri(system.gatewayUrl()).basePath("/api/v1").filter(recorder)
                 .header("Authorization", authorization)
                 .contentType(ContentType.JSON);
@@ -58,7 +58,7 @@ public final class Api {
 
     /** A caller who signed in with a second factor (`mfa` in `amr`), as a desktop session needs. */
     public RequestSpecification withMfa(String userId, String... roles) {
-        return request(TestTokens.user(userId, roles).mfa().bearer());
+        return request(system.tokens().user(userId, roles).mfa().bearer());
     }
 
     /** The calls recorded so far, in the order they were sent. */

@@ -20,13 +20,13 @@ import java.util.List;
 import java.util.Map;
 
 import fi.sd.testsupport.PostgresTestDatabase;
-import fi.sd.testsupport.TestTokens;
 
 /**
- * The whole system as 'bin/sd up' runs it, but on PostgreSQL and on free ports: the Kafka broker and
- * the four services, each a process of its own, started once for all the end-to-end tests of a JVM.
- * Each service gets a fresh database (dropped at the end) from the role that 'bin/sd test' provides. Time can be moved
- * forward for every process at once through the clock offset file.
+ * The whole system as 'bin/sd up' runs it, but on PostgreSQL and on free ports: Keycloak, the Kafka broker
+ * and the four services, each a process of its own, started once for all the end-to-end tests of a JVM.
+ * Each service gets a fresh database (dropped at the end) from the role that 'bin/sd test' provides, and
+ * trusts the tokens of the run's Keycloak ({@link #tokens()} signs people in). Time can be moved forward
+ * for every process at once through the clock offset file.
  */
 public final class E2eSystem {
 
@@ -48,6 +48,9 @@ public final class E2eSystem {
     private final List<ServiceProcess> replicas = new ArrayList<>();
     private final Path clockOffsetFile;
     private final KafkaBrokerProcess broker;
+    private final KeycloakProcess keycloak;
+    private final KeycloakAdmin keycloakAdmin;
+    private final KeycloakTokens tokens;
     private Duration clockOffset = Duration.ZERO;
     private int replicaCount;
 
@@ -63,6 +66,9 @@ public final class E2eSystem {
             managementPorts.put(service, FreePorts.next());
         }
         broker = new KafkaBrokerProcess(root, runDirectory.resolve("kafka"));
+        keycloak = new KeycloakProcess(root, runDirectory.resolve("keycloak"));
+        keycloakAdmin = new KeycloakAdmin(keycloak);
+        tokens = new KeycloakTokens(keycloak, keycloakAdmin);
     }
 
     /** The running system, started on first use. */
@@ -77,6 +83,8 @@ public final class E2eSystem {
     }
 
     private void start() {
+        // Keycloak takes longest and the services need it only for the first token: it starts meanwhile.
+        keycloak.start();
         for (String service : List.of(PERMIT, APPLY, DESKTOP)) {
             databases.put(service, PostgresTestDatabase.createDatabase("e2e_" + service.replace("-service", "")));
         }
@@ -85,14 +93,15 @@ public final class E2eSystem {
         for (String service : SERVICES) {
             services.put(service, process(service, service, ports.get(service), managementPorts.get(service)).start());
         }
+        keycloak.awaitReady();
     }
 
     private ServiceProcess process(String service, String instanceName, int port, int managementPort) {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-        env.put("SD_JWT_PUBLIC_KEY_LOCATION", "file:" + TestTokens.publicKeyFile());
-        env.put("SD_JWT_ISSUER", TestTokens.ISSUER);
-        env.put("SD_JWT_AUDIENCE", TestTokens.AUDIENCE);
+        env.put("SD_JWT_PUBLIC_KEY_LOCATION", keycloak.jwksUrl());
+        env.put("SD_JWT_ISSUER", keycloak.realmUrl());
+        env.put("SD_JWT_AUDIENCE", KeycloakTokens.AUDIENCE);
         env.put("SD_CLOCK_OFFSET_FILE", clockOffsetFile.toString());
         env.put("PERMIT_SERVICE_URL", "http://127.0.0.1:" + ports.get(PERMIT));
         env.put("APPLY_SERVICE_URL", "http://127.0.0.1:" + ports.get(APPLY));
@@ -111,6 +120,9 @@ public final class E2eSystem {
         // A quick simulated cloud: desktops run a second after they are asked for.
         env.put("SD_DESKTOP_PROVIDER_SIMULATED_BUILD_DELAY", "1s");
         env.put("SD_DESKTOP_PROVIDER_POLL_INTERVAL", "500ms");
+        // A session outlives its sign-in's last token by seconds, so that the revocation scenario sees it end.
+        env.put("SD_DESKTOP_SESSIONS_SIGN_IN_GRACE", "2s");
+        env.put("SD_DESKTOP_SESSIONS_EXPIRY_INTERVAL", "1s");
         if (databases.containsKey(service)) {
             env.put("DB_URL", databases.get(service));
             env.put("DB_USER", PostgresTestDatabase.user());
@@ -139,6 +151,20 @@ public final class E2eSystem {
 
     public KafkaBrokerProcess broker() {
         return broker;
+    }
+
+    public KeycloakProcess keycloak() {
+        return keycloak;
+    }
+
+    /** Keycloak's admin API on the sd realm: users, logout, disabling, keys, token lifespan. */
+    public KeycloakAdmin keycloakAdmin() {
+        return keycloakAdmin;
+    }
+
+    /** Tokens from Keycloak for anyone the tests name: {@code system.tokens().user("mikko", "researcher").mfa().bearer()}. */
+    public KeycloakTokens tokens() {
+        return tokens;
     }
 
     public String bootstrapServers() {
@@ -181,5 +207,6 @@ public final class E2eSystem {
         Collections.reverse(running);
         running.forEach(ServiceProcess::stop);
         broker.stop();
+        keycloak.stop();
     }
 }

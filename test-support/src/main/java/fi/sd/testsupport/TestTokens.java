@@ -77,6 +77,8 @@ public final class TestTokens {
         private String issuer = ISSUER;
         private String audience = AUDIENCE;
         private PrivateKey signingKey = KEYS.getPrivate();
+        private String keyId = "sd-test";
+        private String signInSession;
 
         private Builder(String userId, String[] roles) {
             this.userId = userId;
@@ -95,6 +97,24 @@ public final class TestTokens {
 
         public Builder expired() {
             this.expiresAt = Instant.now().minus(Duration.ofMinutes(10));
+            return this;
+        }
+
+        /** Valid for this long from now. */
+        public Builder expiresIn(Duration lifetime) {
+            this.expiresAt = Instant.now().plus(lifetime);
+            return this;
+        }
+
+        /** From this sign-in at the identity provider (the {@code sid} claim). */
+        public Builder signInSession(String sid) {
+            this.signInSession = sid;
+            return this;
+        }
+
+        /** The {@code kid} header: with {@link #foreignSigned()}, a key id the services know on a signature they cannot check. */
+        public Builder keyId(String kid) {
+            this.keyId = kid;
             return this;
         }
 
@@ -130,7 +150,10 @@ public final class TestTokens {
             if (org != null) {
                 claims.claim("org", org);
             }
-            return claims.jws().keyId("sd-test").sign(signingKey);
+            if (signInSession != null) {
+                claims.claim("sid", signInSession);
+            }
+            return claims.jws().keyId(keyId).sign(signingKey);
         }
 
         /** The value of an {@code Authorization} header. */

@@ -139,7 +139,14 @@ public interface DesktopConfig {
         @WithDefault("https://desktop.sd.local/connect")
         String connectUrl();
 
-        /** How often each replica looks for idle sessions. */
+        /**
+         * How long a session outlives the last token of its sign-in: the time a front end has to bring a
+         * renewed token in a heartbeat. A user logged out or disabled at the identity provider gets none.
+         */
+        @WithDefault("2m")
+        Duration signInGrace();
+
+        /** How often each replica looks for idle sessions and sessions whose sign-in ended. */
         @WithDefault("30s")
         Duration expiryInterval();
 

@@ -16,6 +16,8 @@ import jakarta.persistence.Version;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import fi.sd.platform.domain.TransitionTable;
+import fi.sd.platform.rest.ProblemException;
+import fi.sd.platform.security.SignIn;
 
 /** One user's remote session to a desktop. */
 @Entity
@@ -68,6 +70,14 @@ public class DesktopSession extends PanacheEntityBase {
     @Column(name = "close_reason")
     public String closeReason;
 
+    /** The identity provider's session (sid) of the token that opened it; null when that token named none. */
+    @Column(name = "sign_in_id")
+    public String signInId;
+
+    /** When the newest token of that sign-in presented expires (wall-clock time, as tokens are checked). */
+    @Column(name = "signed_in_until")
+    public Instant signedInUntil;
+
     @Version
     @Column(name = "row_version", nullable = false)
     public long rowVersion;
@@ -80,6 +90,27 @@ public class DesktopSession extends PanacheEntityBase {
         } else {
             openUserId = null;
             closedAt = now;
+        }
+    }
+
+    /** Binds the session to the sign-in behind the token that opens it. */
+    public void bindTo(SignIn signIn) {
+        signInId = signIn.sessionId().orElse(null);
+        signedInUntil = signIn.tokenExpiresAt();
+    }
+
+    /**
+     * A heartbeat's token keeps the session's sign-in alive: it must come from the sign-in that opened
+     * the session (a new sign-in opens a new session) and carry the second factor, or 403.
+     */
+    public void renew(SignIn signIn, boolean mfa) {
+        boolean sameSignIn = signInId == null || signIn.sessionId().filter(signInId::equals).isPresent();
+        if (!sameSignIn || !mfa) {
+            throw ProblemException.forbidden("Only a token of the sign-in with a second factor that opened the session keeps it alive;"
+                    + " after signing in again, open a new session");
+        }
+        if (signedInUntil == null || signIn.tokenExpiresAt().isAfter(signedInUntil)) {
+            signedInUntil = signIn.tokenExpiresAt();
         }
     }
 

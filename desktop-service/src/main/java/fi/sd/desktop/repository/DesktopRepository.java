@@ -90,4 +90,13 @@ public class DesktopRepository {
         int end = start < 0 ? -1 : message.indexOf('"', start + 1);
         return end < 0 ? "" : message.substring(start + 1, end).toLowerCase(Locale.ROOT);
     }
+
+    /** Locks and returns the ids of open sessions whose sign-in ended at or before {@code cutoff}, skipping rows another replica holds. */
+    public List<String> claimLapsedSignIns(Instant cutoff, int limit) {
+        return em.createNativeQuery("SELECT id FROM desktop_session WHERE status = 'OPEN' AND signed_in_until <= :cutoff"
+                + " ORDER BY signed_in_until, id LIMIT :limit FOR UPDATE SKIP LOCKED", String.class)
+                .setParameter("cutoff", cutoff)
+                .setParameter("limit", limit)
+                .getResultList();
+    }
 }

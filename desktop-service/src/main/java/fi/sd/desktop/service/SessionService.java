@@ -105,6 +105,7 @@ public class SessionService {
         session.status = SessionStatus.OPEN;
         session.openedAt = now;
         session.lastSeenAt = now;
+        caller.signIn().ifPresent(session::bindTo);
         if (!repository.insertOpenSession(session)) {
             // Another replica opened this user's session in the same instant: the unique open_user_id refused the second.
             throw ProblemException.conflict("You already have an open session: close it first");
@@ -130,6 +131,7 @@ public class SessionService {
             throw ProblemException.forbidden("Only the session's user keeps it alive");
         }
         session.apply(SessionCommand.HEARTBEAT, clock.instant());
+        caller.signIn().ifPresent(signIn -> session.renew(signIn, caller.mfa()));
         return session;
     }
 
@@ -170,6 +172,20 @@ public class SessionService {
         List<String> ids = repository.claimIdleSessions(cutoff, limit);
         for (String id : ids) {
             end(em.find(DesktopSession.class, id), SessionCommand.EXPIRE, Caller.SYSTEM, "idle for " + config.idleTimeout());
+        }
+        return ids.size();
+    }
+
+    /**
+     * Ends up to {@code limit} sessions whose sign-in ended more than the grace ago (no renewed token came:
+     * the user logged out, was disabled, or left); returns how many. Token expiry is wall-clock time.
+     */
+    @Transactional
+    public int endLapsedSignIns(int limit) {
+        Instant cutoff = Instant.now().minus(config.signInGrace());
+        List<String> ids = repository.claimLapsedSignIns(cutoff, limit);
+        for (String id : ids) {
+            end(em.find(DesktopSession.class, id), SessionCommand.EXPIRE, Caller.SYSTEM, "sign-in ended at the identity provider");
         }
         return ids.size();
     }

@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fi.sd.e2e.Api;
 import fi.sd.e2e.E2eSystem;
-import fi.sd.testsupport.TestTokens;
 
 /**
  * Starts flows (a Findata permit granted, then one of its datasets released) through the gateway at a
@@ -38,7 +37,6 @@ final class FlowDriver {
 
     private final E2eSystem system;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String authorization = TestTokens.user(Api.FINDATA_OFFICER, "permit-authority").bearer();
 
     FlowDriver(E2eSystem system) {
         this.system = system;
@@ -121,7 +119,8 @@ final class FlowDriver {
     private CompletableFuture<String> post(String path, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(system.gatewayUrl() + path))
                 .timeout(Duration.ofSeconds(60))
-                .header("Authorization", authorization).header("Content-Type", "application/json")
+                .header("Authorization", system.tokens().user(Api.FINDATA_OFFICER, "permit-authority").bearer())
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
             if (response.statusCode() != 201) {

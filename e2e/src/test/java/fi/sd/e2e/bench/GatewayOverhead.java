@@ -1,8 +1,9 @@
 package fi.sd.e2e.bench;
 
+import java.util.function.Supplier;
+
 import fi.sd.e2e.Api;
 import fi.sd.e2e.E2eSystem;
-import fi.sd.testsupport.TestTokens;
 
 /** The same read through the gateway and straight to permit-service, alternating, in one run. */
 final class GatewayOverhead {
@@ -22,11 +23,12 @@ final class GatewayOverhead {
                 + " rounds (which path goes first alternates) after " + WARM_UP_SECONDS + " s of warm-up on each; the load "
                 + "generator shares the machine's cores with everything else.");
         String permitId = api.grantFindataPermit("bench-gateway");
-        String authorization = TestTokens.user(Api.FINDATA_OFFICER, "permit-authority").bearer();
+        // Tokens live 5 minutes: one for each wrk run (KeycloakTokens hands out one valid for 2 minutes more at least).
+        Supplier<String> authorization = () -> system.tokens().user(Api.FINDATA_OFFICER, "permit-authority").bearer();
         String viaGateway = system.gatewayUrl() + "/api/v1/permits/" + permitId;
         String direct = system.service(E2eSystem.PERMIT).url() + "/api/v1/permits/" + permitId;
-        Wrk.run(viaGateway, authorization, CONNECTIONS, WARM_UP_SECONDS);
-        Wrk.run(direct, authorization, CONNECTIONS, WARM_UP_SECONDS);
+        Wrk.run(viaGateway, authorization.get(), CONNECTIONS, WARM_UP_SECONDS);
+        Wrk.run(direct, authorization.get(), CONNECTIONS, WARM_UP_SECONDS);
 
         report.table("round", "gateway req/s", "gateway p50 (ms)", "gateway p99 (ms)", "direct req/s", "direct p50 (ms)", "direct p99 (ms)");
         double gatewayRate = 0;
@@ -35,8 +37,8 @@ final class GatewayOverhead {
         double directP50 = 0;
         for (int round = 1; round <= ROUNDS; round++) {
             boolean gatewayFirst = round % 2 == 1;
-            Wrk.Result first = Wrk.run(gatewayFirst ? viaGateway : direct, authorization, CONNECTIONS, SECONDS);
-            Wrk.Result second = Wrk.run(gatewayFirst ? direct : viaGateway, authorization, CONNECTIONS, SECONDS);
+            Wrk.Result first = Wrk.run(gatewayFirst ? viaGateway : direct, authorization.get(), CONNECTIONS, SECONDS);
+            Wrk.Result second = Wrk.run(gatewayFirst ? direct : viaGateway, authorization.get(), CONNECTIONS, SECONDS);
             Wrk.Result gateway = gatewayFirst ? first : second;
             Wrk.Result straight = gatewayFirst ? second : first;
             report.row(round, fmt(gateway.requestsPerSecond()), fmt(gateway.p50Millis()), fmt(gateway.p99Millis()),

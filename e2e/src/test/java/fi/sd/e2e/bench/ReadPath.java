@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.time.Duration;
 
 import fi.sd.e2e.E2eSystem;
-import fi.sd.testsupport.TestTokens;
 
 /** {@code GET /api/v1/applications} for a data controller whose organisation has 100 000 submitted applications. */
 final class ReadPath {
@@ -28,7 +27,7 @@ final class ReadPath {
                 + "(first page, 50, newest first, with `X-Total-Count`) is asked " + SAMPLES + " times in a row through the "
                 + "gateway as a data controller of the organisation, after " + WARM_UP + " for warm-up.");
         long seeded = seed(system);
-        String authorization = TestTokens.user("bench.controller", "data-controller").org(ORG).bearer();
+        String authorization = system.tokens().user("bench.controller", "data-controller").org(ORG).bearer();
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create(system.gatewayUrl() + "/api/v1/applications"))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", authorization).GET().build();

@@ -114,9 +114,14 @@ public class EdgeFilters {
                 ctx.put(CALLER_KEY, verified.result());
                 ctx.put(TOKEN_KEY, token);
                 ctx.next();
+            } else if (TokenVerifier.keysUnreachable(verified.cause())) {
+                // Not the token's fault: nothing is known about it until the identity provider answers.
+                LOG.warnf("Token check failed for request %s, the identity provider's keys cannot be read: %s", requestId(ctx),
+                        verified.cause().toString());
+                Problems.sendRetryLater(ctx, ProblemType.IDENTITY_PROVIDER_UNAVAILABLE,
+                        "The identity provider's signing keys cannot be read now, so no token can be checked; retry shortly", 5);
             } else {
                 if (!(verified.cause() instanceof ParseException)) {
-                    // Not the token's fault (e.g. the identity provider's keys could not be read): say so in the log.
                     LOG.warnf("Token check failed for request %s: %s", requestId(ctx), verified.cause().toString());
                 }
                 unauthorized(ctx, "The token is not valid: its signature, issuer, audience or expiry was refused.");

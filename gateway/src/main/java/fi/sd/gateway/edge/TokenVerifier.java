@@ -1,5 +1,6 @@
 package fi.sd.gateway.edge;
 
+import java.io.IOException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -54,14 +55,27 @@ public class TokenVerifier {
         }, false);
     }
 
-    /** The person (or system) behind a verified token, as the gateway's own endpoints show it. */
+    /** True when the identity provider's keys could not be read at all (unreachable when first needed): 503, not 401. */
+    static boolean keysUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The person (or system) behind a verified token, as the gateway's own endpoints show it. The user
+     * id is MP-JWT's name ({@code upn}, else {@code preferred_username}, else {@code sub}), as the services read it.
+     */
     public record Caller(String userId, Set<String> roles, String org, boolean mfa, long expiresAtEpochSecond) {
 
         static Caller of(JsonWebToken jwt) {
             Object amr = jwt.getClaim("amr");
             boolean mfa = amr instanceof Collection<?> methods && methods.stream().anyMatch(m -> "mfa".equals(text(m)));
             Object org = jwt.getClaim("org");
-            return new Caller(jwt.getSubject(), jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups()),
+            return new Caller(jwt.getName(), jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups()),
                     org == null ? null : text(org), mfa, jwt.getExpirationTime());
         }
 

@@ -36,6 +36,8 @@ public enum ProblemType {
     INTERNAL_ERROR(500, "internal-error", "Internal error"),
     BAD_GATEWAY(502, "bad-gateway", "Bad gateway"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable"),
+    /** The identity provider's signing keys have never been readable, so no token can be checked; retry shortly. */
+    IDENTITY_PROVIDER_UNAVAILABLE(503, "identity-provider-unavailable", "Service unavailable"),
     GATEWAY_TIMEOUT(504, "gateway-timeout", "Gateway timeout");
 
     public static final String MEDIA_TYPE = "application/problem+json";

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import fi.sd.platform.domain.CommandRefusedException;
 import fi.sd.platform.problem.ProblemType;
 import fi.sd.platform.rest.Problem.FieldError;
+import fi.sd.platform.security.TokenFailures;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -90,6 +91,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        if (TokenFailures.keysUnreachable(e)) {
+            LOG.warnf("The identity provider's keys cannot be read: %s", e.getCause());
+            return Response.fromResponse(respond(ProblemType.IDENTITY_PROVIDER_UNAVAILABLE,
+                    "The identity provider's signing keys cannot be read now, so no token can be checked; retry shortly", null, uri))
+                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .build();
+        }
         return unauthenticated(uri);
     }
 

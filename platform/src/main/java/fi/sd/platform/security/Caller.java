@@ -7,9 +7,10 @@ import java.util.Set;
 import fi.sd.platform.rest.ProblemException;
 
 /**
- * Who is calling: the person ({@code sub}), their roles ({@code groups}), their organisation
- * ({@code org}, for data controllers) and whether they signed in with a second factor
- * ({@code mfa} in {@code amr}). Injected per request; service code takes it as a parameter.
+ * Who is calling: the person (their user id: the token's {@code upn}, else {@code preferred_username},
+ * else {@code sub}), their roles ({@code groups}), their organisation ({@code org}, for data
+ * controllers), whether they signed in with a second factor ({@code mfa} in {@code amr}) and the
+ * sign-in behind the token. Injected per request; service code takes it as a parameter.
  */
 public class Caller {
 
@@ -20,12 +21,18 @@ public class Caller {
     private final Set<Role> roles;
     private final Optional<String> organisation;
     private final boolean mfa;
+    private final Optional<SignIn> signIn;
 
     public Caller(String subject, Set<Role> roles, Optional<String> organisation, boolean mfa) {
+        this(subject, roles, organisation, mfa, Optional.empty());
+    }
+
+    public Caller(String subject, Set<Role> roles, Optional<String> organisation, boolean mfa, Optional<SignIn> signIn) {
         this.subject = subject;
         this.roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
         this.organisation = organisation;
         this.mfa = mfa;
+        this.signIn = signIn;
     }
 
     public String subject() {
@@ -42,6 +49,11 @@ public class Caller {
 
     public boolean mfa() {
         return mfa;
+    }
+
+    /** The sign-in behind the token; empty for a caller made without one (the system, a test). */
+    public Optional<SignIn> signIn() {
+        return signIn;
     }
 
     public boolean has(Role role) {

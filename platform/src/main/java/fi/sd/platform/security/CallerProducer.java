@@ -1,5 +1,6 @@
 package fi.sd.platform.security;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -13,7 +14,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import fi.sd.platform.rest.ProblemException;
 import io.quarkus.security.UnauthorizedException;
 
-/** Builds the {@link Caller} of the current request from its verified JWT. */
+/**
+ * Builds the {@link Caller} of the current request from its verified JWT. The user id is MP-JWT's
+ * name: {@code upn}, else {@code preferred_username}, else {@code sub} (Keycloak's {@code sub} is an
+ * opaque id; the realm puts the user name in {@code upn}, so that permits can name people).
+ */
 public class CallerProducer {
 
     private final JsonWebToken jwt;
@@ -26,7 +31,7 @@ public class CallerProducer {
     @Produces
     @RequestScoped
     public Caller caller() {
-        if (jwt == null || jwt.getSubject() == null) {
+        if (jwt == null || jwt.getName() == null) {
             throw new UnauthorizedException();
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -36,7 +41,8 @@ public class CallerProducer {
         if (roles.contains(Role.DATA_CONTROLLER) && claim("org").isEmpty()) {
             throw ProblemException.forbidden("A data-controller token must carry an org claim");
         }
-        return new Caller(jwt.getSubject(), roles, claim("org"), amrContainsMfa());
+        SignIn signIn = new SignIn(claim("sid"), Instant.ofEpochSecond(jwt.getExpirationTime()));
+        return new Caller(jwt.getName(), roles, claim("org"), amrContainsMfa(), Optional.of(signIn));
     }
 
     private Optional<String> claim(String name) {
