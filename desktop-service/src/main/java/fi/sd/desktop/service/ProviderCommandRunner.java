@@ -93,7 +93,8 @@ public class ProviderCommandRunner {
     }
 
     private List<Claimed> claim(int limit) {
-        Instant now = clock.instant();
+        // Real time for leases and back-offs (see ProviderCommands).
+        Instant now = Instant.now();
         return repository.claimDue(now, limit).stream().map(id -> {
             ProviderCommand command = em.find(ProviderCommand.class, id);
             command.attempts++;
@@ -241,7 +242,7 @@ public class ProviderCommandRunner {
         if (!counts) {
             command.attempts--;
         }
-        command.notBefore = clock.instant().plus(delay);
+        command.notBefore = Instant.now().plus(delay);
         command.error = truncate(why);
     }
 

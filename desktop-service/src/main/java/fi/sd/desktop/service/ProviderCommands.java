@@ -36,14 +36,14 @@ public class ProviderCommands {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public ProviderCommand record(Desktop desktop, ProviderAction action) {
-        Instant now = clock.instant();
         ProviderCommand command = new ProviderCommand();
         command.desktopId = desktop.id;
         command.action = action;
         command.status = ProviderCommandStatus.PENDING;
         command.attempts = 0;
-        command.notBefore = now;
-        command.createdAt = now;
+        // Leases and back-offs are in real time: the platform clock may be moved (bin/sd demo, the tests), real work is not.
+        command.notBefore = Instant.now();
+        command.createdAt = clock.instant();
         command.persist();
         recorded.fire(new Recorded());
         return command;
