@@ -38,6 +38,14 @@ public class DesktopRepository {
                 .getResultList();
     }
 
+    /** Records when the desktops were last checked, leaving their row version alone. */
+    public void markChecked(List<String> ids, Instant checkedAt) {
+        em.createNativeQuery("UPDATE desktop SET checked_at = :checkedAt WHERE id IN (:ids)")
+                .setParameter("checkedAt", checkedAt)
+                .setParameter("ids", ids)
+                .executeUpdate();
+    }
+
     /** Locks and returns the ids of open sessions last seen at or before {@code cutoff}, skipping rows another replica holds. */
     public List<String> claimIdleSessions(Instant cutoff, int limit) {
         return em.createNativeQuery("SELECT id FROM desktop_session WHERE status = 'OPEN' AND last_seen_at <= :cutoff"

@@ -101,9 +101,15 @@ public class DesktopStatusService {
     private List<Claimed> claim(int limit) {
         // When a desktop was last checked is real time: the platform clock may be moved (bin/sd demo, the tests).
         Instant now = Instant.now();
-        return repository.claimDue(now.minus(config.healthInterval()), limit).stream().map(id -> {
+        List<String> ids = repository.claimDue(now.minus(config.healthInterval()), limit);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // Not through the entity: a check is no change of the desktop, so its row version (and a member's command
+        // on it at the same moment) is left alone.
+        repository.markChecked(ids, now);
+        return ids.stream().map(id -> {
             Desktop desktop = em.find(Desktop.class, id);
-            desktop.checkedAt = now;
             return new Claimed(desktop.id, desktop.status, desktop.serverId);
         }).toList();
     }
