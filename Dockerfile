@@ -7,6 +7,9 @@ ARG MODULE
 WORKDIR /src
 COPY . .
 RUN test -n "$MODULE" || { echo "Build with --build-arg MODULE=<module>" >&2; exit 1; }
+# The gateway's desktop viewer vendors noVNC from the distribution's novnc package at build time.
+RUN if [ "$MODULE" = gateway ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends novnc \
+      && rm -rf /var/lib/apt/lists/*; fi
 RUN mvn -B -q -DskipTests -pl "$MODULE" -am package
 
 FROM registry.access.redhat.com/ubi9/openjdk-17-runtime:1.21

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # bin/sd test: every test, on a fresh machine too.
-#  1. PostgreSQL: started (installed when absent and run as root); a test role with a fresh password.
+#  1. PostgreSQL: started (installed when absent and run as root); a test role with a fresh password;
+#     the desktop packages (bubblewrap, xvfb, openbox, x11vnc, xterm, novnc) and chromium, chromium-driver.
 #  2. The Maven build with all tests (each service's tests start a real Kafka broker in-process
 #     and create a throw-away database; the end-to-end tests run Keycloak on the JDK 21+ found here).
 #     The Kubernetes manifests are rendered there too (KubernetesManifestsTest), with kubectl, installed first.
@@ -17,16 +18,10 @@ die() { printf 'sd test: %s\n' "$*" >&2; exit 1; }
 # shellcheck source=bin/lib/postgres.sh
 source "$ROOT/bin/lib/postgres.sh"
 
-step() { printf '\n==> %s\n' "$*"; }
+# shellcheck source=bin/lib/packages.sh
+source "$ROOT/bin/lib/packages.sh"
 
-apt_install() {
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null 2>&1 || \
-      { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null; }
-  else
-    return 1
-  fi
-}
+step() { printf '\n==> %s\n' "$*"; }
 
 step "PostgreSQL"
 pg_ensure_running
@@ -40,6 +35,14 @@ say "$(kubectl version --client 2>/dev/null | grep -i kustomize || echo 'kubectl
 
 step "Java 21+ for Keycloak (the end-to-end tests' identity provider)"
 say "Keycloak runs on $("$ROOT/bin/lib/keycloak.sh" java)."
+
+step "Desktops and the browser"
+# Real desktops (bubblewrap sandboxes with Xvfb, openbox, xterm, x11vnc), noVNC for the gateway's build, and
+# headless Chromium with its driver for the viewer's browser test.
+ensure_desktop_packages || die "the desktop packages are needed"
+command -v chromium >/dev/null && command -v chromedriver >/dev/null || apt_install chromium chromium-driver || \
+  die "chromium and chromium-driver are needed (apt-get install chromium chromium-driver)"
+say "Desktop packages, Chromium $(chromium --version 2>/dev/null | awk '{print $2}') and its driver are installed."
 
 step "Build and unit, service and contract tests"
 (cd "$ROOT" && ./mvnw -B verify "$@")

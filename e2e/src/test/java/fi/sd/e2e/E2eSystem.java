@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -117,9 +118,14 @@ public final class E2eSystem {
         // A locked workspace is purged seconds later, so that the Findata scenario sees the purge.
         env.put("SD_DESKTOP_RETENTION", "5s");
         env.put("SD_DESKTOP_PURGE_INTERVAL", "1s");
-        // A quick simulated cloud: desktops run a second after they are asked for.
-        env.put("SD_DESKTOP_PROVIDER_SIMULATED_BUILD_DELAY", "1s");
-        env.put("SD_DESKTOP_PROVIDER_POLL_INTERVAL", "500ms");
+        // Real desktops, as bin/sd up runs them (the local provider), with their state in this run's folder and uids
+        // of their own; the viewer is the gateway's.
+        env.put("SD_DESKTOP_PROVIDER_KIND", "local");
+        env.put("SD_DESKTOP_PROVIDER_LOCAL_STATE_DIR", desktopStateDirectory().toString());
+        env.put("SD_DESKTOP_PROVIDER_LOCAL_UID_BASE", "240000");
+        env.put("SD_DESKTOP_PROVIDER_POLL_INTERVAL", "1s");
+        env.put("SD_DESKTOP_PROVIDER_HEALTH_INTERVAL", "2s");
+        env.put("SD_DESKTOP_SESSIONS_CONNECT_URL", "http://localhost:" + ports.get(GATEWAY) + "/desktop/connect");
         // A session outlives its sign-in's last token by seconds, so that the revocation scenario sees it end.
         env.put("SD_DESKTOP_SESSIONS_SIGN_IN_GRACE", "2s");
         env.put("SD_DESKTOP_SESSIONS_EXPIRY_INTERVAL", "1s");
@@ -134,6 +140,29 @@ public final class E2eSystem {
         }
         return new ServiceProcess(service, instanceName, jar, root.resolve("deploy/jvm.options"), port, managementPort, env,
                 runDirectory.resolve("logs"));
+    }
+
+    /**
+     * Where the local provider keeps the desktops' records, homes and releases (servers/{desktopId}/server.json):
+     * in the run's folder when the desktops' own uids can pass through every folder above it, else under /var/tmp
+     * (a checkout under a home of mode 0700, say).
+     */
+    public Path desktopStateDirectory() {
+        for (Path dir = runDirectory; dir != null; dir = dir.getParent()) {
+            try {
+                if (Files.exists(dir) && !Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                    return Path.of("/var/tmp", "sd-e2e-desktops-" + runDirectory.getFileName());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return runDirectory.resolve("desktops");
+    }
+
+    /** How far the services' clock has been moved ahead of the real one. */
+    public synchronized Duration clockOffset() {
+        return clockOffset;
     }
 
     public String gatewayUrl() {

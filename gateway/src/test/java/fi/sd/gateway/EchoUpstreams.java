@@ -100,6 +100,10 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void answer(String service, HttpServerRequest request) {
+        if (request.path().startsWith("/desktop/connect/")) {
+            BridgeStandIn.answer(request);
+            return;
+        }
         if (request.getParam("breakAnswer") != null) {
             // No answer at all: the connection is gone.
             request.connection().close();

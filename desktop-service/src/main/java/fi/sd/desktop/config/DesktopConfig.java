@@ -89,7 +89,25 @@ public interface DesktopConfig {
         @Min(1)
         int pollBatchSize();
 
+        /**
+         * How often the poll also checks a desktop that is not waiting on the cloud (running, paused,
+         * stopped), so that a server that crashed or drifted from what was asked is seen and put right.
+         */
+        @WithDefault("10s")
+        Duration healthInterval();
+
+        /** How long a runner holds a provider command it took before another replica may take it over. */
+        @WithDefault("2m")
+        Duration commandLease();
+
+        /** Attempts at a command that fails for a reason other than the cloud's refusal, before it is given up. */
+        @WithDefault("5")
+        @Min(1)
+        int commandAttempts();
+
         Simulated simulated();
+
+        Local local();
 
         /** The simulated cloud: delays like a real one's, and failures on demand. */
         interface Simulated {
@@ -116,6 +134,46 @@ public interface DesktopConfig {
             @WithDefault("1000")
             @Min(1)
             int quotaCores();
+        }
+
+        /** Desktops as isolated Linux sessions on this host (bubblewrap, Xvfb, openbox, xterm, x11vnc). */
+        interface Local {
+
+            /** Where the servers' homes, the workspaces' export and import folders and the releases' folders are kept. */
+            @WithDefault("/var/lib/sd-desktop")
+            java.nio.file.Path stateDir();
+
+            /**
+             * The first host uid the desktops run as (one uid per desktop: base + its slot), when the service runs
+             * as root; no account may use these uids.
+             */
+            @WithDefault("200000")
+            @Min(1000)
+            int uidBase();
+
+            /** Desktops this host runs at once: a build beyond is refused as over quota. */
+            @WithDefault("64")
+            @Min(1)
+            @Max(10000)
+            int maxServers();
+
+            /** How long a desktop's session may take to show its VNC console before its build counts as failed. */
+            @WithDefault("30s")
+            Duration bootTimeout();
+
+            /** The virtual screen: width x height x depth. */
+            @WithDefault("1280x800x24")
+            String screen();
+
+            /** Processes one desktop may run at once (RLIMIT_NPROC of its uid). */
+            @WithDefault("512")
+            @Min(16)
+            int maxProcesses();
+
+            /** Files one process may hold open (RLIMIT_NOFILE). */
+            @WithDefault("4096")
+            @Min(64)
+            int maxOpenFiles();
         }
     }
 
@@ -155,5 +213,17 @@ public interface DesktopConfig {
         @Min(1)
         @Max(10000)
         int expiryBatchSize();
+
+        /** How often each replica checks whether the sessions of its open viewer connections have ended (one query for all). */
+        @WithDefault("250ms")
+        Duration bridgeCheckInterval();
+
+        /** A viewer connection that sent no heartbeat for this long is closed (the viewer sends one every 20 s). */
+        @WithDefault("90s")
+        Duration bridgeHeartbeatTimeout();
+
+        /** How often the heartbeats of open viewers are written to their sessions' last-seen time (one statement for all). */
+        @WithDefault("10s")
+        Duration heartbeatFlushInterval();
     }
 }

@@ -1,11 +1,16 @@
 package fi.sd.desktop.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -35,6 +40,12 @@ public class DatasetMount extends PanacheEntityBase {
 
     @Column(name = "mounted_at", nullable = false)
     public Instant mountedAt;
+
+    /** The files the release declares: the desktops show them in the release's folder. */
+    @ElementCollection
+    @CollectionTable(name = "dataset_mount_file", joinColumns = @JoinColumn(name = "release_id"))
+    @OrderColumn(name = "position")
+    public List<DeclaredFile> files = new ArrayList<>();
 
     public static List<DatasetMount> ofPermit(String permitId) {
         return list("permitId = ?1 order by mountedAt, releaseId", permitId);

@@ -52,6 +52,9 @@ public class Desktop extends PanacheEntityBase {
     public static final List<DesktopStatus> IN_TRANSITION = List.of(DesktopStatus.CREATING, DesktopStatus.REBOOTING,
             DesktopStatus.DELETING);
 
+    /** The states in which the desktop's server should stay as it is, which the status poll checks now and then. */
+    public static final List<DesktopStatus> STEADY = List.of(DesktopStatus.RUNNING, DesktopStatus.PAUSED, DesktopStatus.STOPPED);
+
     @Id
     public String id;
 

@@ -6,7 +6,7 @@ public enum DesktopStatus {
     RUNNING,
     PAUSED,
     REBOOTING,
-    /** Shut off because its workspace was locked; resumable once the workspace is unlocked. */
+    /** Shut off because its workspace was locked (resumable once it is unlocked), or because its server ended while paused. */
     STOPPED,
     FAILED,
     DELETING,

@@ -1,7 +1,9 @@
 package fi.sd.desktop.provider;
 
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -19,7 +21,7 @@ import io.quarkus.arc.lookup.LookupIfProperty;
 
 /**
  * A cloud in the database: builds, reboots and deletions take their configured time on the
- * platform clock, builds fail on demand (by name or at a rate) with Nova's "no valid host" fault,
+ * platform clock, each call in a transaction of its own (the cloud is not part of the service's), builds fail on demand (by name or at a rate) with Nova's "no valid host" fault,
  * and a build beyond the core quota is refused as Nova refuses it.
  */
 @ApplicationScoped
@@ -42,8 +44,12 @@ public class SimulatedDesktopProvider implements DesktopProvider {
     }
 
     @Override
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public ServerRef create(ServerSpec spec) {
+        SimulatedServer existing = SimulatedServer.find("desktopId", spec.desktopId()).firstResult();
+        if (existing != null) {
+            return new ServerRef(existing.id, existing.volumeId);
+        }
         long used = SimulatedServer.<SimulatedServer>stream("state <> ?1", ServerState.DELETED).mapToLong(s -> s.cores).sum();
         if (used + spec.cores() > config.quotaCores()) {
             throw new ProviderException("Quota exceeded for cores: requested " + spec.cores() + ", but already used " + used
@@ -52,6 +58,7 @@ public class SimulatedDesktopProvider implements DesktopProvider {
         SimulatedServer server = new SimulatedServer();
         server.id = UUID.randomUUID().toString();
         server.volumeId = UUID.randomUUID().toString();
+        server.desktopId = spec.desktopId();
         server.name = spec.name();
         server.cores = spec.cores();
         server.state = ServerState.BUILD;
@@ -65,7 +72,7 @@ public class SimulatedDesktopProvider implements DesktopProvider {
     }
 
     @Override
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public ServerStatus status(String serverId) {
         SimulatedServer server = SimulatedServer.findById(serverId);
         if (server == null) {
@@ -81,19 +88,19 @@ public class SimulatedDesktopProvider implements DesktopProvider {
     }
 
     @Override
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public void pause(String serverId) {
         change(serverId, Set.of(ServerState.ACTIVE), ServerState.PAUSED);
     }
 
     @Override
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public void unpause(String serverId) {
         change(serverId, Set.of(ServerState.PAUSED), ServerState.ACTIVE);
     }
 
     @Override
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public void reboot(String serverId) {
         SimulatedServer server = current(serverId, Set.of(ServerState.ACTIVE));
         server.state = ServerState.REBOOT;
@@ -101,7 +108,7 @@ public class SimulatedDesktopProvider implements DesktopProvider {
     }
 
     @Override
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public void stop(String serverId) {
         // A stop overrides a reboot in progress, as Nova's does.
         SimulatedServer server = found(serverId);
@@ -114,18 +121,30 @@ public class SimulatedDesktopProvider implements DesktopProvider {
     }
 
     @Override
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public void start(String serverId) {
         change(serverId, Set.of(ServerState.SHUTOFF), ServerState.ACTIVE);
     }
 
     @Override
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public void delete(String serverId) {
         SimulatedServer server = SimulatedServer.findById(serverId);
         if (server != null && server.state != ServerState.DELETED) {
             settle(server, ServerState.DELETED, config.deleteDelay());
         }
+    }
+
+    /** The simulated cloud shows no data: it has no servers to mount anything in. */
+    @Override
+    @Transactional
+    public void attachData(String serverId, List<DataAttachment> data) {
+        found(serverId);
+    }
+
+    @Override
+    public Path consoleSocket(String serverId) {
+        throw new ProviderException("The simulated cloud has no consoles: run desktops with the local provider to see them");
     }
 
     private void change(String serverId, Set<ServerState> from, ServerState to) {

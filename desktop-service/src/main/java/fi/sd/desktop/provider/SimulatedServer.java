@@ -25,6 +25,10 @@ public class SimulatedServer extends PanacheEntityBase {
     @Column(name = "volume_id", nullable = false)
     public String volumeId;
 
+    /** The desktop it was built for: one server per desktop, however often the build is asked for. */
+    @Column(name = "desktop_id")
+    public String desktopId;
+
     @Column(nullable = false)
     public String name;
 

@@ -1,7 +1,9 @@
 package fi.sd.desktop.service;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +23,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fi.sd.desktop.domain.DesktopSession;
@@ -74,6 +77,58 @@ public class ConnectTokens {
         claims.put("jti", UUID.randomUUID().toString());
         String signingInput = encode(header) + "." + encode(claims);
         return signingInput + "." + BASE64URL.encodeToString(hmac(key, signingInput));
+    }
+
+    /** A connect token's claims, once its signature, issuer, audience and expiry have been checked. */
+    public record Verified(String subject, String sessionId, String desktopId, String tokenId) {
+    }
+
+    /**
+     * Checks a token as the remote-desktop bridge receives it: well-formed, HS256 with a key of ours, our
+     * issuer and audience, not expired on the platform clock. A token that fails any of these is refused
+     * with {@link ConnectTokenRefused} (nothing of it is trusted, not even its subject).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Verified verify(String token) {
+        String[] parts = token == null ? new String[0] : token.split("\\.", -1);
+        if (parts.length != 3) {
+            throw new ConnectTokenRefused("malformed");
+        }
+        Map<String, Object> header = decode(parts[0]);
+        Map<String, Object> claims = decode(parts[1]);
+        SessionKey key = header.get("kid") instanceof String kid ? SessionKey.findById(kid) : null;
+        if (!"HS256".equals(header.get("alg")) || key == null) {
+            throw new ConnectTokenRefused("not signed with a key of desktop-service");
+        }
+        byte[] signature;
+        try {
+            signature = Base64.getUrlDecoder().decode(parts[2]);
+        } catch (IllegalArgumentException e) {
+            throw new ConnectTokenRefused("malformed");
+        }
+        if (!MessageDigest.isEqual(signature, hmac(key, parts[0] + "." + parts[1]))) {
+            throw new ConnectTokenRefused("its signature does not match (forged or altered)");
+        }
+        if (!ISSUER.equals(claims.get("iss")) || !AUDIENCE.equals(claims.get("aud"))) {
+            throw new ConnectTokenRefused("not issued for the remote-desktop gateway");
+        }
+        if (!(claims.get("exp") instanceof Number exp) || clock.instant().getEpochSecond() >= exp.longValue()) {
+            throw new ConnectTokenRefused("expired");
+        }
+        if (!(claims.get("sub") instanceof String subject) || !(claims.get("sid") instanceof String sessionId)
+                || !(claims.get("desktop") instanceof String desktopId) || !(claims.get("jti") instanceof String tokenId)) {
+            throw new ConnectTokenRefused("incomplete");
+        }
+        return new Verified(subject, sessionId, desktopId, tokenId);
+    }
+
+    private Map<String, Object> decode(String part) {
+        try {
+            return json.readValue(Base64.getUrlDecoder().decode(part), new TypeReference<Map<String, Object>>() {
+            });
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConnectTokenRefused("malformed");
+        }
     }
 
     private SessionKey key() {

@@ -22,6 +22,7 @@ import fi.sd.desktop.config.DesktopConfig;
 import fi.sd.desktop.domain.Desktop;
 import fi.sd.desktop.domain.DesktopCommand;
 import fi.sd.desktop.domain.DesktopStatus;
+import fi.sd.desktop.domain.ProviderAction;
 import fi.sd.desktop.domain.Workspace;
 import fi.sd.desktop.domain.WorkspaceLockdown;
 import fi.sd.desktop.domain.WorkspaceStatus;
@@ -37,8 +38,9 @@ import fi.sd.platform.security.Caller;
 import fi.sd.platform.security.Role;
 
 /**
- * Members' desktops: requests are recorded here and handed to the cloud provider; what the cloud
- * does asynchronously is followed by {@link DesktopStatusService}.
+ * Members' desktops: requests are recorded here, each with the provider command that asks the cloud
+ * for it once the transaction commits ({@link ProviderCommands}); what the cloud does asynchronously
+ * is followed by {@link DesktopStatusService}.
  */
 @ApplicationScoped
 public class DesktopService {
@@ -49,23 +51,23 @@ public class DesktopService {
     private final EntityManager em;
     private final Outbox outbox;
     private final DesktopConfig config;
-    private final DesktopProviders providers;
+    private final ProviderCommands commands;
     private final SessionService sessions;
     private final AuditLog auditLog;
 
     @Inject
-    public DesktopService(Clock clock, EntityManager em, Outbox outbox, DesktopConfig config, DesktopProviders providers,
+    public DesktopService(Clock clock, EntityManager em, Outbox outbox, DesktopConfig config, ProviderCommands commands,
             SessionService sessions, AuditLog auditLog) {
         this.clock = clock;
         this.em = em;
         this.outbox = outbox;
         this.config = config;
-        this.providers = providers;
+        this.commands = commands;
         this.sessions = sessions;
         this.auditLog = auditLog;
     }
 
-    /** Records a desktop to build (CREATING); the status poll asks the cloud for it. */
+    /** Records a desktop to build (CREATING), and the command that asks the cloud for it. */
     @Transactional
     public Desktop create(String workspaceId, DesktopRequest request, Caller caller) {
         Workspace workspace = Workspace.<Workspace>findByIdOptional(workspaceId).filter(w -> w.visibleTo(caller))
@@ -99,6 +101,7 @@ public class DesktopService {
         desktop.createdAt = now;
         desktop.updatedAt = now;
         desktop.persist();
+        commands.record(desktop, ProviderAction.CREATE);
         LOG.infof("Desktop %s (%s, %s) requested by %s in workspace %s", desktop.id, desktop.flavour, desktop.image,
                 desktop.createdBy, workspaceId);
         return desktop;
@@ -121,7 +124,7 @@ public class DesktopService {
     public Desktop pause(String id, Caller caller) {
         Desktop desktop = operable(id, caller);
         desktop.apply(DesktopCommand.PAUSE, clock.instant());
-        ask(() -> providers.active().pause(desktop.serverId));
+        commands.record(desktop, ProviderAction.PAUSE);
         auditLog.record(desktop.workspaceId, caller.subject(), "desktop.paused", describe(desktop));
         sessions.endAllOn(desktop, caller.subject(), "desktop paused");
         return desktop;
@@ -134,14 +137,7 @@ public class DesktopService {
         requireReady(desktop);
         DesktopStatus from = desktop.status;
         desktop.apply(DesktopCommand.RESUME, clock.instant());
-        DesktopProvider provider = providers.active();
-        ask(() -> {
-            if (from == DesktopStatus.STOPPED) {
-                provider.start(desktop.serverId);
-            } else {
-                provider.unpause(desktop.serverId);
-            }
-        });
+        commands.record(desktop, ProviderAction.RESUME);
         auditLog.record(desktop.workspaceId, caller.subject(), "desktop.resumed", describe(desktop) + ", was " + from);
         return desktop;
     }
@@ -151,7 +147,7 @@ public class DesktopService {
         Desktop desktop = operable(id, caller);
         requireReady(desktop);
         desktop.apply(DesktopCommand.REBOOT, clock.instant());
-        ask(() -> providers.active().reboot(desktop.serverId));
+        commands.record(desktop, ProviderAction.REBOOT);
         auditLog.record(desktop.workspaceId, caller.subject(), "desktop.rebooted", describe(desktop));
         sessions.endAllOn(desktop, caller.subject(), "desktop rebooted");
         return desktop;
@@ -164,9 +160,7 @@ public class DesktopService {
         desktop.apply(DesktopCommand.DELETE, clock.instant());
         desktop.deletedBy = caller.subject();
         desktop.deleteReason = "deleted by a member";
-        if (desktop.serverId != null) {
-            ask(() -> providers.active().delete(desktop.serverId));
-        }
+        commands.record(desktop, ProviderAction.DELETE);
         auditLog.record(desktop.workspaceId, caller.subject(), "desktop.deletion.requested", describe(desktop));
         sessions.endAllOn(desktop, caller.subject(), "desktop deleted");
         return desktop;
@@ -188,14 +182,9 @@ public class DesktopService {
         for (Desktop desktop : stopped) {
             desktop.apply(DesktopCommand.STOP, now);
             auditLog.record(workspace.id, Caller.SYSTEM, "desktop.stopped", describe(desktop) + ": workspace locked");
-            try {
-                providers.active().stop(desktop.serverId);
-                LOG.infof("Desktop %s stopped: workspace %s locked", desktop.id, workspace.id);
-            } catch (ProviderException e) {
-                // The lock must not wait on the cloud: its sessions are ended and none can be opened, so nobody reaches the server.
-                LOG.errorf("Desktop %s recorded STOPPED for the lock of workspace %s, but the cloud refused to stop server %s: %s",
-                        desktop.id, workspace.id, desktop.serverId, e.getMessage());
-            }
+            // The lock does not wait on the cloud: its sessions are ended and none can be opened, so nobody reaches the server.
+            commands.record(desktop, ProviderAction.STOP);
+            LOG.infof("Desktop %s stopped: workspace %s locked", desktop.id, workspace.id);
         }
         return stopped;
     }
@@ -212,9 +201,7 @@ public class DesktopService {
             desktop.apply(DesktopCommand.PURGE, now);
             desktop.deletedBy = Caller.SYSTEM;
             desktop.deleteReason = "workspace purged";
-            if (desktop.serverId != null) {
-                providers.active().delete(desktop.serverId);
-            }
+            commands.record(desktop, ProviderAction.DELETE);
             deleted.add(new DeletedResource("DESKTOP", desktop.id, desktop.name, now));
             if (desktop.volumeId != null) {
                 deleted.add(new DeletedResource("VOLUME", desktop.volumeId, desktop.name + " (" + desktop.volumeGb + " GB)", now));
@@ -276,14 +263,5 @@ public class DesktopService {
             throw ProblemException.badRequest("The desktop cannot be made as asked", errors);
         }
         return flavour;
-    }
-
-    /** A request the cloud refuses (wrong server state, gone) is a conflict for the caller. */
-    private static void ask(Runnable call) {
-        try {
-            call.run();
-        } catch (ProviderException e) {
-            throw ProblemException.conflict("The cloud refused: " + e.getMessage());
-        }
     }
 }

@@ -22,6 +22,7 @@ import io.quarkus.panache.common.Sort;
 import fi.sd.desktop.audit.AuditLog;
 import fi.sd.desktop.config.DesktopConfig;
 import fi.sd.desktop.domain.DatasetMount;
+import fi.sd.desktop.domain.DeclaredFile;
 import fi.sd.desktop.domain.Entitlement;
 import fi.sd.desktop.domain.PermitEnd;
 import fi.sd.desktop.domain.Staff;
@@ -173,6 +174,7 @@ public class WorkspaceService {
         mount.datasetId = release.datasetId();
         mount.mountPath = "/data/" + release.datasetId() + "/" + release.releaseId();
         mount.mountedAt = clock.instant();
+        release.files().forEach(f -> mount.files.add(new DeclaredFile(f.name(), f.sizeBytes(), f.sha256())));
         mount.persist();
         auditLog.record(workspaceIdOf(release.permitId()), Caller.SYSTEM, "mount.added", "release " + mount.releaseId + " of "
                 + mount.datasetId + " under permit " + mount.permitId + " at " + mount.mountPath + " (read-only)");

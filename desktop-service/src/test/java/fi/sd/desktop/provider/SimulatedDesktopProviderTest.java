@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -87,6 +88,7 @@ class SimulatedDesktopProviderTest {
     }
 
     private static ServerSpec spec(String name, int cores) {
-        return new ServerSpec(UUID.randomUUID().toString(), name, "small", cores, 15, "ubuntu-22.04", 50);
+        return new ServerSpec(UUID.randomUUID().toString(), UUID.randomUUID().toString(), name, "small", cores, 15, "ubuntu-22.04", 50,
+                List.of());
     }
 }

@@ -16,7 +16,7 @@ import fi.sd.e2e.E2eSystem;
 public final class Benchmarks {
 
     /** The sections, in the order they run; {@code memory} needs the load of the sections before it. */
-    static final List<String> SECTIONS = List.of("startup", "gateway", "event-latency", "revocation", "sustained",
+    static final List<String> SECTIONS = List.of("startup", "gateway", "event-latency", "revocation", "desktops", "sustained",
             "read-path", "memory", "scale-out");
 
     private Benchmarks() {
@@ -52,6 +52,7 @@ public final class Benchmarks {
         run.section("event-latency", "event latency", () -> new EventLatency().run(system, report));
         run.section("revocation", "revocation propagation",
                 () -> new RevocationPropagation().run(system, api, report));
+        run.section("desktops", "desktop start and memory", () -> new DesktopStartAndMemory().run(system, api, report));
         run.section("sustained", "sustained flow", () -> flow.sustained(report));
         run.section("read-path", "read path at size", () -> new ReadPath().run(system, report));
         run.section("memory", "memory after the load", () -> startup.afterLoad(system, report));

@@ -38,6 +38,8 @@ public enum ProblemType {
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable"),
     /** The identity provider's signing keys have never been readable, so no token can be checked; retry shortly. */
     IDENTITY_PROVIDER_UNAVAILABLE(503, "identity-provider-unavailable", "Service unavailable"),
+    /** A running desktop's console cannot be reached for a viewer now. */
+    DESKTOP_UNAVAILABLE(503, "desktop-unavailable", "Desktop unavailable"),
     GATEWAY_TIMEOUT(504, "gateway-timeout", "Gateway timeout");
 
     public static final String MEDIA_TYPE = "application/problem+json";
