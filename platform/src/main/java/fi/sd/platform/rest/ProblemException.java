@@ -1,6 +1,7 @@
 package fi.sd.platform.rest;
 
 import java.util.List;
+import java.util.Map;
 
 import fi.sd.platform.rest.Problem.FieldError;
 
@@ -14,13 +15,21 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<FieldError> errors;
+    private final Map<String, Object> extensions;
 
     public ProblemException(int status, String slug, String title, String detail, List<FieldError> errors) {
+        this(status, slug, title, detail, errors, Map.of());
+    }
+
+    /** With extension members, e.g. the quota that a 413 refers to. */
+    public ProblemException(int status, String slug, String title, String detail, List<FieldError> errors,
+            Map<String, Object> extensions) {
         super(detail);
         this.status = status;
         this.slug = slug;
         this.title = title;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.extensions = Map.copyOf(extensions);
     }
 
     /** 400: the request is malformed. */
@@ -52,6 +61,11 @@ public class ProblemException extends RuntimeException {
         return unprocessable(message, List.of(new FieldError(field, message)));
     }
 
+    /** 413: too large for a limit, which {@code limits} names (e.g. {@code quotaBytes}) so that a client can tell how much fits. */
+    public static ProblemException tooLarge(String detail, Map<String, Object> limits) {
+        return new ProblemException(413, "too-large", "Too large", detail, null, limits);
+    }
+
     public int status() {
         return status;
     }
@@ -66,5 +80,9 @@ public class ProblemException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    public Map<String, Object> extensions() {
+        return extensions;
     }
 }

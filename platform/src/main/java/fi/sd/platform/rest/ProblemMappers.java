@@ -3,6 +3,7 @@ package fi.sd.platform.rest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
@@ -37,7 +38,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.status(), e.slug(), e.title(), e.getMessage(), e.errors(), uri);
+        return respond(e.status(), e.slug(), e.title(), e.getMessage(), e.errors(), e.extensions(), uri);
     }
 
     @ServerExceptionMapper
@@ -118,8 +119,13 @@ public class ProblemMappers {
     }
 
     static Response respond(int status, String slug, String title, String detail, List<FieldError> errors, UriInfo uri) {
+        return respond(status, slug, title, detail, errors, Map.of(), uri);
+    }
+
+    static Response respond(int status, String slug, String title, String detail, List<FieldError> errors,
+            Map<String, Object> extensions, UriInfo uri) {
         Problem problem = new Problem(Problem.TYPE_PREFIX + slug, title, status, detail, uri == null ? null : uri.getPath(),
-                RequestIds.current().orElse(null), errors == null || errors.isEmpty() ? null : errors);
+                RequestIds.current().orElse(null), errors == null || errors.isEmpty() ? null : errors, extensions);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
