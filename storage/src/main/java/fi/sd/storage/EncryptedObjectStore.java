@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -120,20 +117,11 @@ public class EncryptedObjectStore {
     /** Reads the whole file and returns its size and SHA-256, proving it intact; fails as {@link #open} does, wherever the change is. */
     public FileDigest digest(ObjectName name) {
         try (InputStream plaintext = open(name)) {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[64 * 1024];
-            long size = 0;
-            for (int read; (read = plaintext.read(buffer)) >= 0;) {
-                sha256.update(buffer, 0, read);
-                size += read;
-            }
-            return new FileDigest(size, HexFormat.of().formatHex(sha256.digest()));
+            return FileDigest.of(plaintext);
         } catch (ObjectTamperedException e) {
             throw ObjectUnreadableException.tampered(name, e);
         } catch (IOException e) {
             throw new StorageUnavailableException("The object store is not available (reading failed); try again later", e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -174,9 +162,5 @@ public class EncryptedObjectStore {
         } catch (IOException e) {
             LOG.debugf("Closing a stored object's stream: %s", e.getMessage());
         }
-    }
-
-    /** A file's plaintext size and SHA-256 (lower-case hex). */
-    public record FileDigest(long sizeBytes, String sha256) {
     }
 }

@@ -61,7 +61,7 @@ class EncryptedObjectStoreTest {
         try (InputStream in = store.open(name)) {
             assertThat(in.readAllBytes()).isEqualTo(content);
         }
-        assertThat(store.digest(name)).isEqualTo(new EncryptedObjectStore.FileDigest(content.length, sha256(content)));
+        assertThat(store.digest(name)).isEqualTo(new FileDigest(content.length, sha256(content)));
     }
 
     @Test
