@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import fi.sd.gateway.config.GatewayConfig;
+import fi.sd.gateway.routing.FilePaths;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -31,12 +32,14 @@ public class EdgeFilters {
     private final GatewayConfig config;
     private final TokenVerifier tokens;
     private final RateLimiter rateLimiter;
+    private final FilePaths filePaths;
 
     @Inject
-    public EdgeFilters(GatewayConfig config, TokenVerifier tokens, RateLimiter rateLimiter) {
+    public EdgeFilters(GatewayConfig config, TokenVerifier tokens, RateLimiter rateLimiter, FilePaths filePaths) {
         this.config = config;
         this.tokens = tokens;
         this.rateLimiter = rateLimiter;
+        this.filePaths = filePaths;
     }
 
     public static String requestId(RoutingContext ctx) {
@@ -140,19 +143,19 @@ public class EdgeFilters {
             return;
         }
         String contentLength = ctx.request().getHeader("Content-Length");
-        if (contentLength != null && tooLarge(contentLength)) {
+        long max = filePaths.maxBodyBytes(ctx.request().path());
+        if (contentLength != null && tooLarge(contentLength, max)) {
             // The body is not read: this connection cannot carry another request.
             ctx.response().putHeader("Connection", "close");
-            Problems.send(ctx, 413, "payload-too-large", "Request body too large",
-                    "The body may be at most " + config.maxBodySize().asLongValue() + " bytes.");
+            Problems.send(ctx, 413, "payload-too-large", "Request body too large", "The body may be at most " + max + " bytes.");
             return;
         }
         ctx.next();
     }
 
-    private boolean tooLarge(String contentLength) {
+    private static boolean tooLarge(String contentLength, long max) {
         try {
-            return Long.parseLong(contentLength.trim()) > config.maxBodySize().asLongValue();
+            return Long.parseLong(contentLength.trim()) > max;
         } catch (NumberFormatException e) {
             return true;
         }
