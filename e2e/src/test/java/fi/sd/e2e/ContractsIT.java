@@ -59,8 +59,7 @@ class ContractsIT extends SystemTest {
         register.command(register.asController(), "revoke", Map.of("comment", "Contract run")).then().statusCode(200);
 
         findataPermit = api.grantFindataPermit("contracts-findata-" + register.datasetId);
-        api.asFindata().body(Map.of("datasetId", "thl-avohilmo", "files", List.of(Map.of("name", "visits.csv", "sizeBytes", 10,
-                "sha256", "ef".repeat(32))))).post("/permits/{id}/releases", findataPermit).then().statusCode(201);
+        Releases.deliver(api::asFindata, findataPermit, "thl-avohilmo", Releases.visits());
         api.asFindata().body(Map.of("reason", "Contract run")).post("/permits/{id}/revocation", findataPermit).then().statusCode(200);
         api.asFindata().get("/permits/{id}/versions/{n}", findataPermit, 2).then().statusCode(200);
         api.as(Api.RESEARCHER, "researcher").get("/projects/{id}/overview", register.projectId).then().statusCode(200);

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import fi.sd.storage.config.StorageSettings;
 import fi.sd.storage.crypto.MasterKeys;
 import fi.sd.storage.crypto.ObjectTamperedException;
 import fi.sd.testsupport.S3TestServer;
@@ -31,14 +32,16 @@ class EncryptedObjectStoreTest {
     private static final String BUCKET = "sd-storage-test";
     private static final String MASTER_KEY = MasterKeys.generate();
     private static S3TestServer server;
-    private static TestStorageConfig config;
+    private static final long MIN_PART_BYTES = 5L * 1024 * 1024;
+    private static StorageSettings config;
     private static StandaloneStorage storage;
     private static EncryptedObjectStore store;
 
     @BeforeAll
     static void startTheServer() {
         server = S3TestServer.shared();
-        config = new TestStorageConfig(server, BUCKET, MASTER_KEY, List.of(), TestStorageConfig.MIN_PART_BYTES);
+        config = StorageSettings.of(server.endpoint(), server.accessKey(), server.secretKey(), BUCKET, MASTER_KEY)
+                .withPartSize(MIN_PART_BYTES);
         storage = new StandaloneStorage(config).withBuckets(config);
         store = storage.store();
     }
@@ -155,10 +158,8 @@ class EncryptedObjectStoreTest {
         ObjectName name = ObjectName.unique(permit(), "releases", "r-1");
         store.put(name, new ByteArrayInputStream(content), content.length);
 
-        TestStorageConfig rotated = new TestStorageConfig(server, BUCKET, MasterKeys.generate(), List.of(MASTER_KEY),
-                TestStorageConfig.MIN_PART_BYTES);
-        TestStorageConfig stranger = new TestStorageConfig(server, BUCKET, MasterKeys.generate(), List.of(),
-                TestStorageConfig.MIN_PART_BYTES);
+        StorageSettings rotated = config.withMasterKeys(MasterKeys.generate(), List.of(MASTER_KEY));
+        StorageSettings stranger = config.withMasterKeys(MasterKeys.generate(), List.of());
         try (StandaloneStorage after = new StandaloneStorage(rotated); StandaloneStorage other = new StandaloneStorage(stranger)) {
             try (InputStream in = after.store().open(name)) {
                 assertThat(in.readAllBytes()).isEqualTo(content);
