@@ -20,7 +20,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * docker-compose.yml against the services it deploys: every setting a service reads from the
- * environment, and every one its README documents, can be set in its compose block; every
+ * environment (its own, the platform's, the storage module's), and every one its README (or the
+ * storage module's) documents, can be set in its compose block; every
  * container restarts and is health-checked; Kafka and PostgreSQL keep their data in volumes.
  */
 class DeploymentConfigTest {
@@ -39,6 +40,8 @@ class DeploymentConfigTest {
 
     private static final Pattern PLATFORM_DEPENDENCY = Pattern.compile(
             "<dependency>\\s*<groupId>fi\\.sd</groupId>\\s*<artifactId>platform</artifactId>");
+    private static final Pattern STORAGE_DEPENDENCY = Pattern.compile(
+            "<dependency>\\s*<groupId>fi\\.sd</groupId>\\s*<artifactId>storage</artifactId>");
     private static final Path ROOT = Path.of(System.getProperty("sd.root", "..")).toAbsolutePath().normalize();
     private static Map<String, Object> services;
     private static Map<String, Object> compose;
@@ -74,6 +77,9 @@ class DeploymentConfigTest {
             Set<String> expected = new TreeSet<>(documented.get(service));
             if (usesPlatform(service)) {
                 expected.addAll(documented.get("common"));
+            }
+            if (usesStorage(service)) {
+                expected.addAll(documented.get("storage"));
             }
             Set<String> settable = settable(service);
             expected.stream().filter(v -> !settable.contains(v)).forEach(v -> missing.add(service + ": " + v));
@@ -131,6 +137,9 @@ class DeploymentConfigTest {
         if (usesPlatform(service)) {
             files.add(ROOT.resolve("platform/src/main/resources/META-INF/microprofile-config.properties"));
         }
+        if (usesStorage(service)) {
+            files.add(ROOT.resolve("storage/src/main/resources/META-INF/microprofile-config.properties"));
+        }
         Set<String> variables = new TreeSet<>();
         for (Path file : files) {
             for (String line : Files.readAllLines(file)) {
@@ -151,6 +160,7 @@ class DeploymentConfigTest {
     private static Map<String, Set<String>> readmeVariables() throws IOException {
         Map<String, Set<String>> variables = new HashMap<>();
         variables.put("common", tableVariables(ROOT.resolve("docs/configuration.md")));
+        variables.put("storage", tableVariables(ROOT.resolve("storage/README.md")));
         for (String service : SERVICES) {
             variables.put(service, tableVariables(ROOT.resolve(service).resolve("README.md")));
         }
@@ -181,6 +191,11 @@ class DeploymentConfigTest {
     /** Whether the service depends on the platform module (and so reads its shared settings); an exclusion does not count. */
     private static boolean usesPlatform(String service) throws IOException {
         return PLATFORM_DEPENDENCY.matcher(Files.readString(ROOT.resolve(service).resolve("pom.xml"))).find();
+    }
+
+    /** Whether the service stores files through the storage module (and so reads its settings). */
+    private static boolean usesStorage(String service) throws IOException {
+        return STORAGE_DEPENDENCY.matcher(Files.readString(ROOT.resolve(service).resolve("pom.xml"))).find();
     }
 
     @SuppressWarnings("unchecked")
