@@ -161,11 +161,15 @@ class ContractsIT extends SystemTest {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    /** A documented operation; its path template's {@code {param}} segments match any one segment. */
+    /**
+     * A documented operation; its path template's {@code {param}} segments match any one segment, but
+     * a file's {@code {name}} at the end of a path matches the rest of it (file names have folders).
+     */
     private record Operation(String method, String template) {
 
         boolean matches(Api.Call call) {
-            String regex = Pattern.quote(template).replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q");
+            String regex = Pattern.quote(template).replaceAll("/\\{name}\\\\E$", "/\\\\E.+")
+                    .replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q");
             return method.equals(call.method()) && Pattern.matches(regex, call.path());
         }
     }
