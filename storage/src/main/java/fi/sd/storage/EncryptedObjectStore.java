@@ -131,10 +131,10 @@ public class EncryptedObjectStore {
     }
 
     /** The permit's stored objects, in path order, with their encrypted sizes. */
-    public List<ShredReport.DeletedObject> list(String permitId) {
+    public List<ObjectEntry> list(String permitId) {
         String prefix = ObjectName.permitPrefix(permitId);
         return s3.list(bucket, prefix).stream()
-                .map(object -> new ShredReport.DeletedObject(object.key().substring(prefix.length()), object.size()))
+                .map(object -> new ObjectEntry(object.key().substring(prefix.length()), object.size()))
                 .toList();
     }
 
@@ -149,8 +149,8 @@ public class EncryptedObjectStore {
         List<S3Object> objects = s3.list(bucket, prefix);
         s3.deleteAll(bucket, objects.stream().map(S3Object::key).toList());
         s3.abortUploads(bucket, prefix);
-        List<ShredReport.DeletedObject> deleted = objects.stream()
-                .map(object -> new ShredReport.DeletedObject(object.key().substring(prefix.length()), object.size()))
+        List<ObjectEntry> deleted = objects.stream()
+                .map(object -> new ObjectEntry(object.key().substring(prefix.length()), object.size()))
                 .toList();
         LOG.infof("Shredded the storage of permit %s: %d keys destroyed, %d objects deleted", permitId, destroyed.size(), deleted.size());
         return new ShredReport(permitId, destroyed, deleted, clock.instant());

@@ -8,13 +8,9 @@ import java.util.List;
  * destroyed (every object they sealed is unreadable from then on, in any copy or backup of the
  * files' bucket) and the objects deleted, with their stored sizes.
  */
-public record ShredReport(String permitId, List<String> destroyedKeyIds, List<DeletedObject> deletedObjects, Instant completedAt) {
-
-    /** One deleted object: its path below the permit and its encrypted size. */
-    public record DeletedObject(String path, long storedBytes) {
-    }
+public record ShredReport(String permitId, List<String> destroyedKeyIds, List<ObjectEntry> deletedObjects, Instant completedAt) {
 
     public long deletedBytes() {
-        return deletedObjects.stream().mapToLong(DeletedObject::storedBytes).sum();
+        return deletedObjects.stream().mapToLong(ObjectEntry::storedBytes).sum();
     }
 }

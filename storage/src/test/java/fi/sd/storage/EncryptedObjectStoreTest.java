@@ -184,7 +184,7 @@ class EncryptedObjectStoreTest {
         ShredReport report = store.shred(permit);
 
         assertThat(report.destroyedKeyIds()).containsExactly(keyFile.getFileName().toString());
-        assertThat(report.deletedObjects()).extracting(ShredReport.DeletedObject::path)
+        assertThat(report.deletedObjects()).extracting(ObjectEntry::path)
                 .containsExactlyInAnyOrder(first.path(), second.path());
         assertThat(report.deletedBytes()).isEqualTo(Files.size(objectFile(kept)) * 2);
         assertThat(keyFile).doesNotExist();

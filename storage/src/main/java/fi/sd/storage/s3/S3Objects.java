@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,8 +57,7 @@ public class S3Objects {
         long part = partSizeFor(length);
         try {
             if (length <= part) {
-                s3.putObject(b -> b.bucket(bucket).key(key).contentLength(length).contentType(BINARY),
-                        RequestBody.fromInputStream(body, length));
+                s3.putObject(b -> b.bucket(bucket).key(key).contentLength(length).contentType(BINARY), streamed(body, length));
             } else {
                 uploadInParts(bucket, key, body, length, part);
             }
@@ -75,7 +75,7 @@ public class S3Objects {
                 long size = Math.min(part, remaining);
                 int partNumber = number;
                 String etag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber).contentLength(size),
-                        RequestBody.fromInputStream(new SliceInputStream(body, size), size)).eTag();
+                        streamed(new SliceInputStream(body, size), size)).eTag();
                 parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
                 remaining -= size;
             }
@@ -84,6 +84,21 @@ public class S3Objects {
             abort(bucket, key, uploadId);
             throw e;
         }
+    }
+
+    /**
+     * A body read once, as it is sent: {@code RequestBody.fromInputStream} would buffer it whole in
+     * memory so that the SDK can retry. A streamed body cannot be sent again: a failed attempt fails
+     * the upload, and the caller sends the whole file again.
+     */
+    private static RequestBody streamed(InputStream body, long length) {
+        AtomicBoolean given = new AtomicBoolean();
+        return RequestBody.fromContentProvider(() -> {
+            if (given.getAndSet(true)) {
+                throw new IllegalStateException("a streamed body cannot be sent twice");
+            }
+            return body;
+        }, length, BINARY);
     }
 
     /** The object's bytes as they arrive, or empty when there is no such object. */
