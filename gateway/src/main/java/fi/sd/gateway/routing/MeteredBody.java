@@ -1,29 +1,37 @@
 package fi.sd.gateway.routing;
 
-import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.streams.ReadStream;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
- * A request body on its way to a service, counted: it remembers when its last bytes came (so that
- * a large file is not timed out while it flows, and a stalled one is), and a body that goes past
- * its limit stops with {@link BodyTooLargeException}.
+ * Forwards a file body from the caller to a service as it arrives. At most about a MiB is in
+ * flight: the caller is paused while more is written but not yet on the wire (the two connections
+ * may be served by different event loops, so the service connection's writability alone would
+ * not hold the caller back), and resumed once it drains. It counts the body (one that passes its
+ * limit resets the request to the service: never a cut body ended as if whole), and remembers when
+ * bytes last moved, so that a large file is not timed out while it flows and a stalled one is.
  */
-final class MeteredBody implements ReadStream<Buffer> {
+final class MeteredBody {
 
-    private final ReadStream<Buffer> source;
+    private static final long HIGH_WATER = 1024 * 1024;
+    private static final long LOW_WATER = 256 * 1024;
+
+    private final HttpServerRequest source;
     private final long limit;
-    private Handler<Throwable> exceptionHandler;
+    private final AtomicLong inFlight = new AtomicLong();
     private volatile long lastProgressNanos = System.nanoTime();
     private volatile boolean tooLarge;
+    private boolean paused;
     private long seen;
 
-    MeteredBody(ReadStream<Buffer> source, long limit) {
+    MeteredBody(HttpServerRequest source, long limit) {
         this.source = source;
         this.limit = limit;
     }
 
-    /** How long since the last bytes came, or since the body ended. */
+    /** How long since bytes last moved, or since the body ended. */
     long idleMillis() {
         return (System.nanoTime() - lastProgressNanos) / 1_000_000;
     }
@@ -36,68 +44,49 @@ final class MeteredBody implements ReadStream<Buffer> {
         return limit;
     }
 
-    @Override
-    public ReadStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
-        this.exceptionHandler = handler;
-        source.exceptionHandler(handler);
-        return this;
-    }
-
-    @Override
-    public ReadStream<Buffer> handler(Handler<Buffer> handler) {
-        if (handler == null) {
-            source.handler(null);
-            return this;
-        }
+    /** Sends the body to {@code target}, then ends it; a failure of the body resets the request to the service. */
+    void forwardTo(HttpClientRequest target) {
         source.handler(chunk -> {
-            seen += chunk.length();
             lastProgressNanos = System.nanoTime();
+            seen += chunk.length();
             if (seen > limit) {
                 tooLarge = true;
                 source.handler(null);
                 source.endHandler(null);
-                if (exceptionHandler != null) {
-                    exceptionHandler.handle(new BodyTooLargeException(limit));
-                }
+                target.reset(0, new IllegalStateException("the body went past " + limit + " bytes"));
                 return;
             }
-            handler.handle(chunk);
+            long size = chunk.length();
+            if (inFlight.addAndGet(size) >= HIGH_WATER) {
+                pause();
+            }
+            target.write(chunk).onComplete(written -> {
+                lastProgressNanos = System.nanoTime();
+                if (inFlight.addAndGet(-size) <= LOW_WATER) {
+                    resume();
+                }
+            });
         });
-        return this;
-    }
-
-    @Override
-    public ReadStream<Buffer> pause() {
-        source.pause();
-        return this;
-    }
-
-    @Override
-    public ReadStream<Buffer> resume() {
-        source.resume();
-        return this;
-    }
-
-    @Override
-    public ReadStream<Buffer> fetch(long amount) {
-        source.fetch(amount);
-        return this;
-    }
-
-    @Override
-    public ReadStream<Buffer> endHandler(Handler<Void> endHandler) {
-        source.endHandler(endHandler == null ? null : v -> {
+        source.endHandler(end -> {
             lastProgressNanos = System.nanoTime();
-            endHandler.handle(v);
+            target.end();
         });
-        return this;
+        source.exceptionHandler(failure -> target.reset(0, failure));
+        source.resume();
     }
 
-    /** A file body that went past the file size limit while it streamed. */
-    static final class BodyTooLargeException extends RuntimeException {
+    /** Pauses the caller, unless the writes drained meanwhile (their completions run on the service connection's thread). */
+    private synchronized void pause() {
+        if (!paused && inFlight.get() > LOW_WATER) {
+            paused = true;
+            source.pause();
+        }
+    }
 
-        BodyTooLargeException(long limit) {
-            super("The body went past " + limit + " bytes", null, false, false);
+    private synchronized void resume() {
+        if (paused) {
+            paused = false;
+            source.resume();
         }
     }
 }

@@ -25,7 +25,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.streams.Pipe;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -129,8 +128,7 @@ public class ProxyRoutes {
                     request.reset(0, new TimeoutException("no bytes and no answer for " + timeout + " ms"));
                 }
             });
-            Pipe<Buffer> pipe = body.pipe().endOnFailure(false);
-            pipe.to(request).onFailure(cut -> request.reset(0, cut));
+            body.forwardTo(request);
             return request.response();
         }).onComplete(sent -> {
             ctx.vertx().cancelTimer(watch[0]);
