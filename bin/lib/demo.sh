@@ -71,9 +71,25 @@ workspace_status() { call "$RESEARCHER" GET "/workspaces?projectId=$project" 2>/
 until_equal "workspace" READY workspace_status
 workspace_id=$(call "$RESEARCHER" GET "/workspaces?projectId=$project" 2>/dev/null | jq -r '.[0].id')
 
-step "3. Findata delivers the dataset (DataReleased) and it is mounted read-only"
+# upload TOKEN PATH FILE: PUTs the file's bytes; prints the answer's body; fails loudly on an unexpected status.
+upload() {
+  local token=$1 path=$2 file=$3 out status
+  out=$(mktemp)
+  status=$(curl -sS -o "$out" -w '%{http_code}' -X PUT -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/octet-stream' --data-binary "@$file" "$API$path")
+  printf '  PUT %s -> %s\n' "$path" "$status" >&2
+  cat "$out"; rm -f "$out"
+  [ "${status:0:1}" = 2 ] || return 1
+}
+
+step "3. Findata declares the release, uploads its file (stored encrypted, checked), DataReleased: mounted read-only"
+visits=$(mktemp)
+printf 'id,visit_date,icd10\n1,2026-01-02,E11.9\n2,2026-01-05,I10\n' > "$visits"
 release_id=$(call "$OFFICER" POST "/permits/$permit_id/releases" \
-  '{"datasetId":"thl-avohilmo","files":[{"name":"visits.csv","sizeBytes":1024,"sha256":"'"$(printf 'a%.0s' {1..64})"'"}]}' | jq -r .id)
+  '{"datasetId":"thl-avohilmo","files":[{"name":"visits.csv","sizeBytes":'"$(wc -c < "$visits")"',"sha256":"'"$(sha256sum "$visits" | cut -d' ' -f1)"'"}]}' \
+  | jq -r .id)
+upload "$OFFICER" "/permits/$permit_id/releases/$release_id/files/visits.csv" "$visits" | jq -c '{name, state, releaseStatus}'
+rm -f "$visits"
 mount_of() { call "$RESEARCHER" GET "/workspaces/$workspace_id" 2>/dev/null | jq -r --arg r "$release_id" '.datasets[] | select(.releaseId == $r) | .mountPath'; }
 until_equal "mount" "/data/thl-avohilmo/$release_id" mount_of
 

@@ -56,8 +56,7 @@ class ContractsIT extends SystemTest {
         register.command(register.asController(), "revoke", Map.of("comment", "Contract run")).then().statusCode(200);
 
         findataPermit = api.grantFindataPermit("contracts-findata-" + register.datasetId);
-        api.asFindata().body(Map.of("datasetId", "thl-avohilmo", "files", List.of(Map.of("name", "visits.csv", "sizeBytes", 10,
-                "sha256", "ef".repeat(32))))).post("/permits/{id}/releases", findataPermit).then().statusCode(201);
+        Releases.deliver(api::asFindata, findataPermit, "thl-avohilmo", Releases.visits());
         api.asFindata().body(Map.of("reason", "Contract run")).post("/permits/{id}/revocation", findataPermit).then().statusCode(200);
         api.asFindata().get("/permits/{id}/versions/{n}", findataPermit, 2).then().statusCode(200);
         api.as(Api.RESEARCHER, "researcher").get("/projects/{id}/overview", register.projectId).then().statusCode(200);
@@ -194,11 +193,15 @@ class ContractsIT extends SystemTest {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    /** A documented operation; its path template's {@code {param}} segments match any one segment. */
+    /**
+     * A documented operation; its path template's {@code {param}} segments match any one segment, but
+     * a file's {@code {name}} at the end of a path matches the rest of it (file names have folders).
+     */
     private record Operation(String method, String template) {
 
         boolean matches(Api.Call call) {
-            String regex = Pattern.quote(template).replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q");
+            String regex = Pattern.quote(template).replaceAll("/\\{name}\\\\E$", "/\\\\E.+")
+                    .replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q");
             return method.equals(call.method()) && Pattern.matches(regex, call.path());
         }
     }

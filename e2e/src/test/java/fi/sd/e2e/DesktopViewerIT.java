@@ -37,7 +37,7 @@ class DesktopViewerIT extends SystemTest {
     void aSessionsConnectUrlShowsTheDesktopInTheBrowserAndRevocationClosesIt() throws IOException {
         String projectId = "viewer-" + UUID.randomUUID().toString().substring(0, 8);
         String permitId = api.grantFindataPermit(projectId);
-        api.asFindata().body(Flows.release("thl-avohilmo")).post("/permits/{id}/releases", permitId).then().statusCode(201);
+        Releases.deliver(api::asFindata, permitId, "thl-avohilmo", Releases.visits());
         String workspaceId = Flows.awaitWorkspace(api, projectId, "READY");
 
         Instant asked = Instant.now();

@@ -20,7 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import fi.sd.storage.StandaloneStorage;
+import fi.sd.storage.config.StorageSettings;
+import fi.sd.storage.crypto.MasterKeys;
 import fi.sd.testsupport.PostgresTestDatabase;
+import fi.sd.testsupport.S3TestServer;
 
 /**
  * The whole system as 'bin/sd up' runs it, but on PostgreSQL and on free ports: Keycloak, the Kafka broker
@@ -38,7 +42,12 @@ public final class E2eSystem {
     private static final List<String> SERVICES = List.of(PERMIT, APPLY, DESKTOP, GATEWAY);
     private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
 
+    /** The services' bucket in the system's S3 server. */
+    public static final String BUCKET = "sd-e2e";
+
     private static E2eSystem instance;
+    private final String masterKey = MasterKeys.generate();
+    private S3TestServer s3;
 
     private final Path root = Path.of(System.getProperty("sd.root", "..")).toAbsolutePath().normalize();
     private final Path runDirectory;
@@ -90,6 +99,7 @@ public final class E2eSystem {
             databases.put(service, PostgresTestDatabase.createDatabase("e2e_" + service.replace("-service", "")));
         }
         broker.start();
+        s3 = S3TestServer.start(runDirectory.resolve("s3"));
         // The services start one after the other: on two cores, starting them together only makes each slower.
         for (String service : SERVICES) {
             services.put(service, process(service, service, ports.get(service), managementPorts.get(service)).start());
@@ -104,6 +114,12 @@ public final class E2eSystem {
         env.put("SD_JWT_ISSUER", keycloak.realmUrl());
         env.put("SD_JWT_AUDIENCE", KeycloakTokens.AUDIENCE);
         env.put("SD_CLOCK_OFFSET_FILE", clockOffsetFile.toString());
+        env.put("SD_STORAGE_ENDPOINT", s3.endpoint());
+        env.put("SD_STORAGE_ACCESS_KEY", s3.accessKey());
+        env.put("SD_STORAGE_SECRET_KEY", s3.secretKey());
+        env.put("SD_STORAGE_BUCKET", BUCKET);
+        env.put("SD_STORAGE_CREATE_BUCKETS", "true");
+        env.put("SD_STORAGE_MASTER_KEY", masterKey);
         env.put("PERMIT_SERVICE_URL", "http://127.0.0.1:" + ports.get(PERMIT));
         env.put("APPLY_SERVICE_URL", "http://127.0.0.1:" + ports.get(APPLY));
         env.put("DESKTOP_SERVICE_URL", "http://127.0.0.1:" + ports.get(DESKTOP));
@@ -225,6 +241,16 @@ public final class E2eSystem {
         return LocalDate.now(Clock.offset(Clock.systemUTC(), clockOffset).withZone(HELSINKI));
     }
 
+    /** The storage as the services see it (same S3 server, bucket and master key), for reading back what they stored. Close it. */
+    public StandaloneStorage storage() {
+        return new StandaloneStorage(StorageSettings.of(s3.endpoint(), s3.accessKey(), s3.secretKey(), BUCKET, masterKey));
+    }
+
+    /** Where the S3 server keeps the services' objects, one file each (for looking at the bytes at rest). */
+    public Path storedObjects() {
+        return s3.dataDir().resolve(BUCKET);
+    }
+
     /** A connection to a service's own database, for counting what the tests cannot see through the API. */
     public Connection database(String service) throws SQLException {
         return DriverManager.getConnection(databases.get(service), PostgresTestDatabase.user(), PostgresTestDatabase.password());
@@ -237,5 +263,8 @@ public final class E2eSystem {
         running.forEach(ServiceProcess::stop);
         broker.stop();
         keycloak.stop();
+        if (s3 != null) {
+            s3.close();
+        }
     }
 }

@@ -28,8 +28,7 @@ class FindataRouteIT extends SystemTest {
         String permitId = api.grantFindataPermit(project, system.today().plusDays(30));
         String workspaceId = Flows.awaitWorkspace(api, project, "READY");
 
-        String releaseId = api.asFindata().body(Flows.release("thl-avohilmo"))
-                .post("/permits/{id}/releases", permitId).then().statusCode(201).extract().path("id");
+        String releaseId = Releases.deliver(api::asFindata, permitId, "thl-avohilmo", Releases.visits());
         await().atMost(FLOW).untilAsserted(() -> api.as(Api.RESEARCHER, "researcher").get("/workspaces/{id}", workspaceId)
                 .then().statusCode(200).body("datasets.releaseId", hasItem(releaseId))
                 .body("datasets.find { it.releaseId == '" + releaseId + "' }.mountPath", is("/data/thl-avohilmo/" + releaseId))

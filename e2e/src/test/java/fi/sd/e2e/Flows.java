@@ -46,11 +46,6 @@ public final class Flows {
         return desktopId;
     }
 
-    public static Map<String, Object> release(String datasetId) {
-        return Map.of("datasetId", datasetId,
-                "files", List.of(Map.of("name", "visits.csv", "sizeBytes", 1024, "sha256", "a".repeat(64))));
-    }
-
     public static Map<String, Object> export(String riskLevel) {
         return Map.of("files", List.of(Map.of("path", "results/table1.csv", "sizeBytes", 2048, "sha256", "b".repeat(64))),
                 "riskLevel", riskLevel, "riskAssessment", "Aggregated counts, every cell n >= 5.",

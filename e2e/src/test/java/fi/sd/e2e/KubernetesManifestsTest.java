@@ -36,7 +36,7 @@ import org.yaml.snakeyaml.Yaml;
 class KubernetesManifestsTest {
 
     private static final Path KUBERNETES = ServiceSettings.ROOT.resolve("deploy/kubernetes");
-    private static final Set<String> SECRET_NAMES = Set.of("PASSWORD", "SECRET", "CREDENTIAL", "PRIVATE");
+    private static final Set<String> SECRET_NAMES = Set.of("PASSWORD", "SECRET", "CREDENTIAL", "PRIVATE", "MASTER_KEY", "ACCESS_KEY");
     private static final Pattern RECEIVER = Pattern.compile("consumer group '([^']+)'");
     private static List<Rendering> renderings;
 

@@ -115,17 +115,20 @@ public final class RegisterProject {
         return command(asController(), "approve", Map.of("comment", "Meets the permit's purpose.")).then().statusCode(200).extract().response();
     }
 
-    /** The controller's release; permit-service waits for the approval's event, so it is refused (409) until then. */
+    /**
+     * The controller's release, declared and its file uploaded; permit-service waits for the
+     * approval's event, so the declaration is refused (409) until then.
+     */
     public void release() {
-        Map<String, Object> release = Map.of("datasetId", datasetId, "files", List.of(Map.of(
-                "name", "discharges.csv", "sizeBytes", 2048, "sha256", "ab".repeat(32))));
+        Map<String, byte[]> files = Releases.files("discharges.csv", "id,ward,days\n1,cardiology,4\n2,surgery,2\n");
         AtomicReference<Response> created = new AtomicReference<>();
         await("permit-service knows the approval of " + applicationId).atMost(ASYNC).pollInterval(Duration.ofMillis(250)).until(() -> {
-            Response answer = asController().body(release).post("/permits/{id}/releases", permitId);
+            Response answer = Releases.declare(asController(), permitId, datasetId, files);
             created.set(answer);
             return answer.statusCode() != 409;
         });
         releaseId = created.get().then().statusCode(201).extract().path("id");
+        Releases.uploadAll(this::asController, permitId, releaseId, files);
     }
 
     public Response command(RequestSpecification caller, String command, Map<String, ?> body) {

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 /**
  * What the deployments must set for each application of the build (a module packaged by the Quarkus plugin): the
  * environment variables its configuration reads (placeholders of its {@code application.properties} and, when it
- * uses the platform, the platform's defaults, outside the test and dev profiles) and those its README's settings
- * table documents (with docs/configuration.md's common ones for the platform's users).
+ * uses a shared library module, that module's defaults, outside the test and dev profiles) and those its README's
+ * settings table documents (with the shared modules' tables for their users).
  */
 final class ServiceSettings {
 
@@ -27,8 +27,19 @@ final class ServiceSettings {
     private static final Pattern README_ROW = Pattern.compile("^\\| ([^|]+)\\|");
     private static final Pattern README_VARIABLE = Pattern.compile("`([A-Z][A-Z0-9_]+)`");
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
-    private static final Pattern PLATFORM_DEPENDENCY = Pattern.compile(
-            "<dependency>\\s*<groupId>fi\\.sd</groupId>\\s*<artifactId>platform</artifactId>");
+
+    /** A library module whose settings every application depending on it reads: its defaults and the table documenting them. */
+    private record SharedModule(String artifactId, String configuration, String documentation) {
+
+        boolean usedBy(String application) {
+            return Pattern.compile("<dependency>\\s*<groupId>fi\\.sd</groupId>\\s*<artifactId>" + artifactId + "</artifactId>")
+                    .matcher(read(ROOT.resolve(application).resolve("pom.xml"))).find();
+        }
+    }
+
+    private static final List<SharedModule> SHARED_MODULES = List.of(
+            new SharedModule("platform", "platform/src/main/resources/META-INF/microprofile-config.properties", "docs/configuration.md"),
+            new SharedModule("storage", "storage/src/main/resources/META-INF/microprofile-config.properties", "storage/README.md"));
     /**
      * Variables that are deliberately not deployment settings: the datasource kind is fixed when the image
      * is built (a Quarkus build-time property), and the clock offset exists for the end-to-end tests only.
@@ -59,12 +70,10 @@ final class ServiceSettings {
         return variables;
     }
 
-    /** The placeholders of the application's configuration outside the test and dev profiles, with the platform's shared defaults. */
+    /** The placeholders of the application's configuration outside the test and dev profiles, with its shared modules' defaults. */
     static Set<String> variablesRead(String application) {
         List<Path> files = new ArrayList<>(List.of(ROOT.resolve(application).resolve("src/main/resources/application.properties")));
-        if (usesPlatform(application)) {
-            files.add(ROOT.resolve("platform/src/main/resources/META-INF/microprofile-config.properties"));
-        }
+        SHARED_MODULES.stream().filter(shared -> shared.usedBy(application)).forEach(shared -> files.add(ROOT.resolve(shared.configuration())));
         Set<String> variables = new TreeSet<>();
         for (Path file : files) {
             for (String line : read(file).lines().toList()) {
@@ -83,15 +92,14 @@ final class ServiceSettings {
         return variables;
     }
 
-    /** The variables of the application's README settings table, and of docs/configuration.md's when it uses the platform. */
+    /** The variables of the application's README settings table, and of its shared modules' tables. */
     static Set<String> documentedVariables(String application) {
         Set<String> variables = tableVariables(ROOT.resolve(application).resolve("README.md"));
         if (variables.isEmpty()) {
             throw new AssertionError(application + "/README.md documents no settings");
         }
-        if (usesPlatform(application)) {
-            variables.addAll(tableVariables(ROOT.resolve("docs/configuration.md")));
-        }
+        SHARED_MODULES.stream().filter(shared -> shared.usedBy(application))
+                .forEach(shared -> variables.addAll(tableVariables(ROOT.resolve(shared.documentation()))));
         return variables;
     }
 
@@ -115,11 +123,6 @@ final class ServiceSettings {
             }
         }
         return variables;
-    }
-
-    /** Whether the application depends on the platform module (and so reads its shared settings); an exclusion does not count. */
-    static boolean usesPlatform(String application) {
-        return PLATFORM_DEPENDENCY.matcher(read(ROOT.resolve(application).resolve("pom.xml"))).find();
     }
 
     private static String read(Path file) {

@@ -1,6 +1,9 @@
 package fi.sd.gateway;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,9 @@ import io.vertx.core.json.JsonObject;
  * stop a service and start it again on the same ports.
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
+
+    /** A request with this header is answered with its body's size and SHA-256 (see {@link #digest}). */
+    public static final String DIGEST = "X-Echo-Digest";
 
     public static final Map<String, List<String>> PATHS = Map.of(
             "permit-service", List.of("/api/v1/permits", "/api/v1/public/permits"),
@@ -50,6 +56,7 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
         config.put("sd.gateway.rate-limit.requests-per-second", "5");
         config.put("sd.gateway.rate-limit.burst", "40");
         config.put("sd.gateway.max-body-size", "64K");
+        config.put("sd.gateway.max-file-size", "24M");
         // Long enough for a cold first call on a busy machine, short enough for the 504 test.
         config.put("sd.gateway.upstream-timeout", "3s");
         config.put("sd.gateway.circuit-breaker.failure-threshold", "3");
@@ -109,6 +116,10 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
             request.connection().close();
             return;
         }
+        if (request.getHeader(DIGEST) != null) {
+            digest(service, request);
+            return;
+        }
         request.body().onSuccess(body -> {
             JsonObject headers = new JsonObject();
             request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
@@ -128,6 +139,49 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                 send.run();
             }
         });
+    }
+
+    /**
+     * Answers with the size and SHA-256 of the body instead of the body, read as it arrives; with
+     * {@code bytesPerSecond}, no faster than that, like a service that stores slowly.
+     */
+    private static void digest(String service, HttpServerRequest request) {
+        MessageDigest sha256 = sha256();
+        long[] bytes = { 0 };
+        String pace = request.getParam("bytesPerSecond");
+        request.handler(chunk -> {
+            sha256.update(chunk.getBytes());
+            bytes[0] += chunk.length();
+        });
+        request.endHandler(v -> request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                .put("service", service)
+                .put("bytes", bytes[0])
+                .put("sha256", HexFormat.of().formatHex(sha256.digest()))
+                .put("chunked", "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding")))
+                .encode()));
+        if (pace != null) {
+            // Paused while ahead of the rate, resumed once behind it: a service that stores slowly.
+            long rate = Long.parseLong(pace);
+            long start = System.nanoTime();
+            request.pause();
+            long timer = vertx.setPeriodic(10, t -> {
+                if (bytes[0] * 1_000_000_000L < (System.nanoTime() - start) * rate) {
+                    request.resume();
+                } else {
+                    request.pause();
+                }
+            });
+            request.response().endHandler(v -> vertx.cancelTimer(timer));
+            request.connection().closeHandler(v -> vertx.cancelTimer(timer));
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static <T> T await(io.vertx.core.Future<T> future) {

@@ -2,6 +2,10 @@ package fi.sd.permit;
 
 import static io.restassured.RestAssured.given;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import fi.sd.testsupport.TestTokens;
@@ -45,5 +49,29 @@ public final class PermitApi {
 
     public static ValidatableResponse release(String token, String id, Map<String, Object> release) {
         return post(token, "/api/v1/permits/" + id + "/releases", release);
+    }
+
+    /** Uploads a file of a release: its name is the rest of the path. */
+    public static ValidatableResponse upload(String token, String id, String releaseId, String name, byte[] content) {
+        return given().header("Authorization", token).contentType("application/octet-stream").body(content)
+                .when().put("/api/v1/permits/" + id + "/releases/" + releaseId + "/files/" + name).then();
+    }
+
+    /** Declares a release of the files and uploads each; returns the release id. */
+    public static String releaseFiles(String token, String id, String datasetId, Map<String, byte[]> files) {
+        List<Map<String, Object>> declared = files.entrySet().stream()
+                .map(f -> Map.<String, Object>of("name", f.getKey(), "sizeBytes", f.getValue().length, "sha256", sha256(f.getValue())))
+                .toList();
+        String releaseId = release(token, id, Map.of("datasetId", datasetId, "files", declared)).statusCode(201).extract().path("id");
+        files.forEach((name, content) -> upload(token, id, releaseId, name, content).statusCode(201));
+        return releaseId;
+    }
+
+    public static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

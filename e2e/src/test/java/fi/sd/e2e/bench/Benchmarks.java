@@ -17,7 +17,7 @@ public final class Benchmarks {
 
     /** The sections, in the order they run; {@code memory} needs the load of the sections before it. */
     static final List<String> SECTIONS = List.of("startup", "gateway", "event-latency", "revocation", "desktops", "sustained",
-            "read-path", "memory", "scale-out");
+            "read-path", "memory", "large-file", "scale-out");
 
     private Benchmarks() {
     }
@@ -56,6 +56,7 @@ public final class Benchmarks {
         run.section("sustained", "sustained flow", () -> flow.sustained(report));
         run.section("read-path", "read path at size", () -> new ReadPath().run(system, report));
         run.section("memory", "memory after the load", () -> startup.afterLoad(system, report));
+        run.section("large-file", "a 2 GB release file", () -> new LargeFile().run(system, api, report));
         run.section("scale-out", "scale-out", () -> flow.scaleOut(report));
         report.note("\nLoad average before the run: " + loadBefore + "; after: " + Machine.loadAverage() + ".");
         report.write(results, chosen.isEmpty() ? "bin/sd bench" : "bin/sd bench " + String.join(" ", chosen));

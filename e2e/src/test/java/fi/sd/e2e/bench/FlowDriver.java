@@ -19,16 +19,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fi.sd.e2e.Api;
 import fi.sd.e2e.E2eSystem;
+import fi.sd.e2e.Releases;
 
 /**
- * Starts flows (a Findata permit granted, then one of its datasets released) through the gateway at a
+ * Starts flows (a Findata permit granted, then one of its datasets released: declared, its file uploaded) through the gateway at a
  * fixed rate, as asynchronous HTTP calls, and counts what the gateway acknowledged.
  */
 final class FlowDriver {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String RELEASE = "{\"datasetId\":\"thl-avohilmo\",\"files\":[{\"name\":\"visits.csv\",\"sizeBytes\":1024,"
-            + "\"sha256\":\"" + "a".repeat(64) + "\"}]}";
+    private static final byte[] VISITS = Releases.visits().get("visits.csv");
+    private static final String RELEASE = "{\"datasetId\":\"thl-avohilmo\",\"files\":[{\"name\":\"visits.csv\",\"sizeBytes\":"
+            + VISITS.length + ",\"sha256\":\"" + Releases.sha256(VISITS) + "\"}]}";
     /**
      * Flows in flight beyond this are not started (and counted as such): offered beyond its capacity, the system
      * would otherwise queue thousands of requests until they time out, and measure its collapse, not its rate.
@@ -92,10 +94,13 @@ final class FlowDriver {
         return new Run(offered.get(), skipped.get(), released.get(), failed.get(), seconds, List.copyOf(permits));
     }
 
+    /** A permit granted, its release declared and its file uploaded (which releases it). */
     private CompletableFuture<Void> flow(String projectId, ConcurrentLinkedQueue<String> permits) {
         return grant(projectId).thenCompose(permitId -> {
             permits.add(permitId);
-            return post("/api/v1/permits/" + permitId + "/releases", RELEASE);
+            return post("/api/v1/permits/" + permitId + "/releases", RELEASE).thenCompose(release -> send(
+                    "/api/v1/permits/" + permitId + "/releases/" + idOf(release) + "/files/visits.csv", "application/octet-stream",
+                    HttpRequest.BodyPublishers.ofByteArray(VISITS)));
         }).thenAccept(body -> { });
     }
 
@@ -107,13 +112,15 @@ final class FlowDriver {
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);
         }
-        return post("/api/v1/permits", permit).thenApply(created -> {
-            try {
-                return (String) JSON.readValue(created, Map.class).get("id");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return post("/api/v1/permits", permit).thenApply(FlowDriver::idOf);
+    }
+
+    private static String idOf(String created) {
+        try {
+            return (String) JSON.readValue(created, Map.class).get("id");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private CompletableFuture<String> post(String path, String body) {
@@ -122,6 +129,19 @@ final class FlowDriver {
                 .header("Authorization", system.tokens().user(Api.FINDATA_OFFICER, "permit-authority").bearer())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return answer(path, request);
+    }
+
+    private CompletableFuture<String> send(String path, String contentType, HttpRequest.BodyPublisher body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(system.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", system.tokens().user(Api.FINDATA_OFFICER, "permit-authority").bearer())
+                .header("Content-Type", contentType)
+                .PUT(body).build();
+        return answer(path, request);
+    }
+
+    private CompletableFuture<String> answer(String path, HttpRequest request) {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
             if (response.statusCode() != 201) {
                 throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());

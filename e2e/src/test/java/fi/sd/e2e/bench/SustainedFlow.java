@@ -39,7 +39,7 @@ final class SustainedFlow {
 
     void sustained(Report report) throws Exception {
         report.section("Sustained flow", "Flows offered at " + RATE + " per second for " + PERIOD.toSeconds() + " s through the "
-                + "gateway, each `POST /api/v1/permits` (Findata) and then `POST /api/v1/permits/{id}/releases`; a flow is done "
+                + "gateway, each `POST /api/v1/permits` (Findata), `POST /api/v1/permits/{id}/releases` and the `PUT` of its file; a flow is done "
                 + "when desktop-service has mounted the release. Then: how long until desktop-service's consumer lag on `"
                 + TOPIC + "` is back to 0 after the last flow was acknowledged, and whether every acknowledged release was "
                 + "mounted exactly once.");

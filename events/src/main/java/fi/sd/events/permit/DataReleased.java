@@ -5,7 +5,7 @@ import java.util.List;
 
 import fi.sd.events.EventPayload;
 
-/** A dataset's files were delivered into the project's secure environment. */
+/** A dataset's files were delivered into the project's secure environment: every one stored, encrypted and verified. */
 public record DataReleased(
         String releaseId,
         String permitId,

@@ -19,13 +19,26 @@ public interface GatewayConfig {
     /** Path prefixes under {@code /api/v1} that need no token, e.g. the public permit register. */
     List<String> publicPaths();
 
-    /** Largest request body passed on; anything larger is a 413. */
+    /** Largest request body passed on, except on file paths; anything larger is a 413. */
     @WithDefault("10M")
     MemorySize maxBodySize();
 
+    /**
+     * The paths whose request bodies are files (regular expressions matching the whole path): their
+     * bodies stream to the service whatever their length, up to {@link #maxFileSize()}.
+     */
+    List<String> filePaths();
+
+    /** Largest file on a file path; anything larger is a 413. */
+    @WithDefault("100G")
+    MemorySize maxFileSize();
+
     RateLimit rateLimit();
 
-    /** How long an upstream may stay silent before the caller gets a 504. */
+    /**
+     * How long an upstream may stay silent before the caller gets a 504; while a file's body flows
+     * to the service, the time runs from its last bytes.
+     */
     @WithDefault("30s")
     Duration upstreamTimeout();
 

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import fi.sd.gateway.config.GatewayConfig;
+import fi.sd.gateway.routing.FilePaths;
 import fi.sd.platform.problem.ProblemType;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.http.HttpServerRequest;
@@ -34,12 +35,14 @@ public class EdgeFilters {
     private final GatewayConfig config;
     private final TokenVerifier tokens;
     private final RateLimiter rateLimiter;
+    private final FilePaths filePaths;
 
     @Inject
-    public EdgeFilters(GatewayConfig config, TokenVerifier tokens, RateLimiter rateLimiter) {
+    public EdgeFilters(GatewayConfig config, TokenVerifier tokens, RateLimiter rateLimiter, FilePaths filePaths) {
         this.config = config;
         this.tokens = tokens;
         this.rateLimiter = rateLimiter;
+        this.filePaths = filePaths;
     }
 
     public static String requestId(RoutingContext ctx) {
@@ -150,7 +153,7 @@ public class EdgeFilters {
         String contentLength = ctx.request().getHeader("Content-Length");
         if (contentLength != null) {
             OptionalLong length = declaredLength(contentLength);
-            long max = config.maxBodySize().asLongValue();
+            long max = filePaths.maxBodyBytes(ctx.request().path());
             if (length.isEmpty() || length.getAsLong() > max) {
                 // The body is not read: this connection cannot carry another request.
                 ctx.response().putHeader("Connection", "close");

@@ -3,6 +3,7 @@ package fi.sd.gateway.routing;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,13 +39,18 @@ public class ProxyRoutes {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "proxy-connection", "host");
 
+    /** How often a file upload is checked for progress. */
+    private static final long WATCH_MILLIS = 1000;
+
     private final Upstreams upstreams;
     private final GatewayConfig config;
+    private final FilePaths filePaths;
 
     @Inject
-    public ProxyRoutes(Upstreams upstreams, GatewayConfig config) {
+    public ProxyRoutes(Upstreams upstreams, GatewayConfig config, FilePaths filePaths) {
         this.upstreams = upstreams;
         this.config = config;
+        this.filePaths = filePaths;
     }
 
     void register(@Observes Router router) {
@@ -64,7 +70,10 @@ public class ProxyRoutes {
     private void forward(RoutingContext ctx, Upstream upstream) {
         HttpServerRequest in = ctx.request();
         RequestOptions options = new RequestOptions().setMethod(in.method()).setURI(in.uri()).setHeaders(upstreamHeaders(ctx));
-        if (in.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+        if (filePaths.isFile(in.path()) && (in.headers().contains(HttpHeaders.CONTENT_LENGTH)
+                || in.headers().contains(HttpHeaders.TRANSFER_ENCODING))) {
+            streamFile(ctx, upstream, options);
+        } else if (in.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             answer(ctx, upstream, options, request -> request.send(in));
         } else if (in.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
             collectChunkedBody(ctx, upstream, options);
@@ -100,6 +109,45 @@ public class ProxyRoutes {
         in.resume();
     }
 
+    /**
+     * A file body streams to the service as it arrives, with or without a declared length, never
+     * held. The upstream timeout counts from its last bytes (a large file may take long, a stalled
+     * one may not), and from its end for the answer. One without a length is cut off when it passes
+     * the file size limit (413). A body that fails or is cut off resets the request to the service,
+     * which so never takes a cut body for a whole one.
+     */
+    private void streamFile(RoutingContext ctx, Upstream upstream, RequestOptions options) {
+        HttpServerRequest in = ctx.request();
+        long timeout = config.upstreamTimeout().toMillis();
+        MeteredBody body = new MeteredBody(in, config.maxFileSize().asLongValue());
+        boolean chunked = !in.headers().contains(HttpHeaders.CONTENT_LENGTH);
+        long[] watch = { -1 };
+        upstreams.sendWatched(upstream, options, request -> {
+            request.setChunked(chunked);
+            // A reset is reported through the answer; nothing else to log.
+            request.exceptionHandler(reset -> { });
+            watch[0] = ctx.vertx().setPeriodic(WATCH_MILLIS, t -> {
+                if (body.idleMillis() > timeout) {
+                    request.reset(0, new TimeoutException("no bytes and no answer for " + timeout + " ms"));
+                }
+            });
+            body.forwardTo(request);
+            return request.response();
+        }).onComplete(sent -> {
+            ctx.vertx().cancelTimer(watch[0]);
+            if (body.tooLarge()) {
+                // The rest of the body is still coming: this connection cannot carry another request.
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                ctx.addEndHandler(v -> in.connection().close());
+                Problems.send(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The body may be at most " + body.limit() + " bytes.");
+            } else if (sent.failed()) {
+                fail(ctx, sent.cause());
+            } else {
+                relay(ctx, sent.result());
+            }
+        });
+    }
+
     private void answer(RoutingContext ctx, Upstream upstream, RequestOptions options,
             Function<HttpClientRequest, Future<HttpClientResponse>> sending) {
         upstreams.send(upstream, options, sending).onComplete(sent -> {
@@ -123,6 +171,9 @@ public class ProxyRoutes {
     }
 
     public static void fail(RoutingContext ctx, Throwable failure) {
+        if (ctx.response().ended()) {
+            return;
+        }
         if (!(failure instanceof UpstreamFailure f)) {
             LOG.errorf(failure, "Request %s failed", EdgeFilters.requestId(ctx));
             Problems.send(ctx, ProblemType.BAD_GATEWAY, "The service gave no usable answer.");

@@ -61,13 +61,19 @@ public class Upstreams {
     /** Sends a request ({@code sending} writes its body, if any); the answer's body is not read yet. */
     public Future<HttpClientResponse> send(Upstream upstream, RequestOptions options,
             Function<HttpClientRequest, Future<HttpClientResponse>> sending) {
+        if (options.getIdleTimeout() <= 0) {
+            options.setIdleTimeout(config.upstreamTimeout().toMillis());
+        }
+        return sendWatched(upstream, options, sending);
+    }
+
+    /** The same, with no timeout of the client's own: the caller watches the request (a file body's progress). */
+    public Future<HttpClientResponse> sendWatched(Upstream upstream, RequestOptions options,
+            Function<HttpClientRequest, Future<HttpClientResponse>> sending) {
         if (!upstream.breaker().tryPass()) {
             return Future.failedFuture(UpstreamFailure.breakerOpen(upstream));
         }
         options.setHost(upstream.host()).setPort(upstream.port()).setSsl(upstream.ssl());
-        if (options.getIdleTimeout() <= 0) {
-            options.setIdleTimeout(config.upstreamTimeout().toMillis());
-        }
         return client.request(options)
                 .compose(sending)
                 .transform(answer -> {

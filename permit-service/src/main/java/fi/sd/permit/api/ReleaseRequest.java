@@ -11,15 +11,16 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import fi.sd.platform.rest.Ids;
+import fi.sd.storage.FileNames;
 
 /** The body of {@code POST /permits/{id}/releases}: the dataset delivered and its files. */
 public record ReleaseRequest(
         @NotBlank @Size(max = 100) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String datasetId,
         @NotEmpty @Size(max = 1000) List<@NotNull @Valid File> files) {
 
-    /** A delivered file: its name (a path inside the dataset's folder), its size and its SHA-256. */
+    /** A delivered file: its name (a relative path inside the dataset's folder), its size and its SHA-256. */
     public record File(
-            @NotBlank @Size(max = 1000) @Pattern(regexp = Texts.SINGLE_LINE, message = Texts.SINGLE_LINE_MESSAGE) String name,
+            @NotBlank @Size(max = FileNames.MAX_LENGTH) @Pattern(regexp = FileNames.PATTERN, message = FileNames.MESSAGE) String name,
             @NotNull @PositiveOrZero Long sizeBytes,
             @NotNull @Pattern(regexp = Texts.SHA256, message = Texts.SHA256_MESSAGE) String sha256) {
     }

@@ -3,15 +3,17 @@ package fi.sd.permit.api;
 import java.time.Instant;
 import java.util.List;
 
-import fi.sd.events.permit.ReleasedFile;
+import fi.sd.permit.domain.ReleaseStatus;
 
-/** A data release as the API shows it. */
+/** A data release as the API shows it: {@code UPLOADING} until every file is stored and verified, then {@code RELEASED}. */
 public record ReleaseView(
         String id,
         String permitId,
         String projectId,
         String datasetId,
-        List<ReleasedFile> files,
+        ReleaseStatus status,
+        List<ReleaseFileView> files,
         String releasedBy,
+        Instant declaredAt,
         Instant releasedAt) {
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,6 +14,16 @@ import io.smallrye.config.WithDefault;
 public interface PermitConfig {
 
     Expiry expiry();
+
+    Releases releases();
+
+    /** What a permit's releases may hold. The largest single file is the storage's ({@code SD_STORAGE_MAX_FILE_SIZE}). */
+    interface Releases {
+
+        /** The bytes all of a permit's releases may declare together; 413 beyond. */
+        @WithDefault("1T")
+        MemorySize quota();
+    }
 
     /** The scheduler that warns of and carries out expiry. */
     interface Expiry {

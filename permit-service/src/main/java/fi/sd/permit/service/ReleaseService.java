@@ -25,6 +25,7 @@ import fi.sd.permit.domain.Permit;
 import fi.sd.permit.domain.PermitCommand;
 import fi.sd.permit.domain.PermitDataset;
 import fi.sd.permit.domain.ReleaseFile;
+import fi.sd.permit.domain.ReleaseStatus;
 import fi.sd.permit.mapping.ReleaseMapper;
 import fi.sd.platform.outbox.Outbox;
 import fi.sd.platform.rest.Problem.FieldError;
@@ -35,7 +36,8 @@ import fi.sd.platform.security.Role;
 /**
  * Records data releases: a dataset's files delivered into the project's secure environment.
  * On the Findata route Findata delivers; on the register route the dataset's controller, and only
- * while an approved access application covers the dataset.
+ * while an approved access application covers the dataset. A release is declared with its files
+ * and is {@code UPLOADING} until their bytes are stored and verified ({@link ReleaseFiles}).
  */
 @ApplicationScoped
 public class ReleaseService {
@@ -44,14 +46,14 @@ public class ReleaseService {
 
     private final PermitService permits;
     private final PermitQueries queries;
-    private final Outbox outbox;
+    private final ReleaseLimits limits;
     private final Clock clock;
 
     @Inject
-    public ReleaseService(PermitService permits, PermitQueries queries, Outbox outbox, Clock clock) {
+    public ReleaseService(PermitService permits, PermitQueries queries, ReleaseLimits limits, Clock clock) {
         this.permits = permits;
         this.queries = queries;
-        this.outbox = outbox;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -64,28 +66,20 @@ public class ReleaseService {
                 "dataset " + request.datasetId() + " is not in permit " + permit.journalNumber));
         requireFileNamesOnce(request.files());
         Instant now = clock.instant();
-        if (permit.route == PermitRoute.REGISTER) {
-            if (!caller.controls(dataset.controller)) {
-                throw ProblemException.forbidden("Dataset " + dataset.datasetId + " is released by its controller, " + dataset.controller);
-            }
-            if (!AccessApplication.covers(permit.id, dataset.datasetId, now)) {
-                throw ProblemException.conflict("No approved access application covers dataset " + dataset.datasetId
-                        + " of this permit yet: a register permit's data is released once its application is approved");
-            }
-        }
+        requireReleasable(permit, dataset, caller, now);
+        limits.requireDeclarable(permit.id, request.files());
         DataRelease release = new DataRelease();
         release.id = UUID.randomUUID().toString();
         release.permitId = permit.id;
         release.projectId = permit.projectId;
         release.datasetId = dataset.datasetId;
+        release.status = ReleaseStatus.UPLOADING;
         release.releasedBy = caller.subject();
-        release.releasedAt = now;
+        release.declaredAt = now;
         request.files().forEach(f -> release.files.add(new ReleaseFile(f.name(), f.sizeBytes(), f.sha256().toLowerCase(Locale.ROOT))));
         release.persist();
-        outbox.publish(new DataReleased(release.id, permit.id, permit.projectId, dataset.datasetId, ReleaseMapper.files(release),
-                caller.subject(), now));
-        LOG.infof("Release %s of dataset %s under permit %s by %s (%d files)", release.id, dataset.datasetId, permit.id,
-                caller.subject(), release.files.size());
+        LOG.infof("Release %s of dataset %s under permit %s declared by %s (%d files, waiting for their bytes)", release.id,
+                dataset.datasetId, permit.id, caller.subject(), release.files.size());
         return ReleaseMapper.toView(release);
     }
 
@@ -102,8 +96,24 @@ public class ReleaseService {
                 .orElseThrow(() -> ProblemException.notFound("Release", releaseId));
     }
 
+    /**
+     * A register permit's dataset is released by its controller, and only while an approved access
+     * application covers it: at its declaration, and again as each of its files is stored.
+     */
+    static void requireReleasable(Permit permit, PermitDataset dataset, Caller caller, Instant now) {
+        if (permit.route == PermitRoute.REGISTER) {
+            if (!caller.controls(dataset.controller)) {
+                throw ProblemException.forbidden("Dataset " + dataset.datasetId + " is released by its controller, " + dataset.controller);
+            }
+            if (!AccessApplication.covers(permit.id, dataset.datasetId, now)) {
+                throw ProblemException.conflict("No approved access application covers dataset " + dataset.datasetId
+                        + " of this permit now: a register permit's data is released while its application is approved");
+            }
+        }
+    }
+
     /** Findata releases a Findata permit's data; a register permit's data is released by its issuing controller. */
-    private static void requireReleaser(Permit permit, Caller caller) {
+    static void requireReleaser(Permit permit, Caller caller) {
         if (permit.route == PermitRoute.FINDATA) {
             caller.requireAny(Role.PERMIT_AUTHORITY);
         } else {

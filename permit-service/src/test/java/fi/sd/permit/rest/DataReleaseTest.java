@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +48,6 @@ import io.restassured.http.ContentType;
 class DataReleaseTest {
 
     private static final String SHA_A = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
-    private static final String SHA_B = "60303AE22B998861BCE3B28F33EEC1BE758A213C86C93C076DBE9F558C11C752";
     private static final Duration EVENT_APPLIED = Duration.ofSeconds(30);
 
     @AfterEach
@@ -55,37 +56,58 @@ class DataReleaseTest {
     }
 
     @Test
-    void findataReleasesADatasetOfItsPermitAndDataReleasedIsPublished() {
+    void findataDeclaresAReleaseUploadsItsFilesAndDataReleasedIsPublishedWithTheLast() {
         Map<String, Object> body = PermitFixtures.findataPermit();
         String id = PermitApi.record(FINDATA, body);
         String datasetId = datasetOf(body);
+        byte[] visits = "id,visit\n1,2026-01-02\n".repeat(50).getBytes();
+        byte[] readme = new byte[0];
 
         String releaseId = given().header("Authorization", FINDATA).header("X-Request-Id", "req-release-1")
-                .contentType(ContentType.JSON).body(release(datasetId, file("avohilmo/visits.csv.c4gh", 1024, SHA_A),
-                        file("avohilmo/README.txt", 0, SHA_B)))
+                .contentType(ContentType.JSON).body(release(datasetId, file("avohilmo/visits.csv.c4gh", visits.length,
+                        PermitApi.sha256(visits).toUpperCase()), file("avohilmo/README.txt", 0, PermitApi.sha256(readme))))
                 .when().post("/api/v1/permits/" + id + "/releases")
                 .then().statusCode(201)
                 .header("Location", containsString("/api/v1/permits/" + id + "/releases/"))
                 .body("permitId", equalTo(id))
                 .body("datasetId", equalTo(datasetId))
                 .body("projectId", equalTo(body.get("projectId")))
+                .body("status", equalTo("UPLOADING"))
                 .body("releasedBy", equalTo("findata.officer"))
+                .body("releasedAt", nullValue())
                 .body("files.name", equalTo(List.of("avohilmo/visits.csv.c4gh", "avohilmo/README.txt")))
-                .body("files[1].sha256", equalTo(SHA_B.toLowerCase()))
+                .body("files.state", equalTo(List.of("PENDING", "PENDING")))
+                .body("files[0].sha256", equalTo(PermitApi.sha256(visits)))
                 .extract().path("id");
 
+        given().header("Authorization", FINDATA).header("X-Request-Id", "req-upload-1").contentType("application/octet-stream")
+                .body(visits).when().put("/api/v1/permits/" + id + "/releases/" + releaseId + "/files/avohilmo/visits.csv.c4gh")
+                .then().statusCode(201)
+                .body("state", equalTo("STORED"))
+                .body("releaseStatus", equalTo("UPLOADING"));
+        PermitApi.get(AINO, "/api/v1/permits/" + id + "/releases/" + releaseId).statusCode(200)
+                .body("status", equalTo("UPLOADING")).body("files.state", equalTo(List.of("STORED", "PENDING")));
+        given().header("Authorization", FINDATA).header("X-Request-Id", "req-upload-2").contentType("application/octet-stream")
+                .body(readme).when().put("/api/v1/permits/" + id + "/releases/" + releaseId + "/files/avohilmo/README.txt")
+                .then().statusCode(201)
+                .body("releaseStatus", equalTo("RELEASED"));
+
         ConsumerRecord<String, String> record = PermitEvents.awaitOne(EventType.DATA_RELEASED, id);
-        assertThat(PermitEvents.header(record, "ce_requestid")).isEqualTo("req-release-1");
+        assertThat(PermitEvents.header(record, "ce_requestid")).as("published with the last file").isEqualTo("req-upload-2");
         JsonNode payload = PermitEvents.body(record);
         assertThat(payload.at("/releaseId").asText()).isEqualTo(releaseId);
         assertThat(payload.at("/projectId").asText()).isEqualTo(body.get("projectId"));
         assertThat(payload.at("/datasetId").asText()).isEqualTo(datasetId);
-        assertThat(payload.at("/files/0/sizeBytes").asLong()).isEqualTo(1024);
-        assertThat(payload.at("/files/1/sha256").asText()).isEqualTo(SHA_B.toLowerCase());
+        assertThat(payload.at("/files/0/sizeBytes").asLong()).isEqualTo(visits.length);
+        assertThat(payload.at("/files/0/storageKey").asText()).startsWith("releases/" + releaseId + "/");
+        assertThat(payload.at("/files/1/sha256").asText()).isEqualTo(PermitApi.sha256(readme));
         assertThat(payload.at("/actor").asText()).isEqualTo("findata.officer");
 
         PermitApi.get(AINO, "/api/v1/permits/" + id + "/releases").statusCode(200).body("id", equalTo(List.of(releaseId)));
-        PermitApi.get(AINO, "/api/v1/permits/" + id + "/releases/" + releaseId).statusCode(200).body("files.size()", equalTo(2));
+        PermitApi.get(AINO, "/api/v1/permits/" + id + "/releases/" + releaseId).statusCode(200)
+                .body("status", equalTo("RELEASED"))
+                .body("releasedAt", notNullValue())
+                .body("files.state", equalTo(List.of("STORED", "STORED")));
         PermitApi.get(AINO, "/api/v1/permits/" + id + "/releases/no-such-release").statusCode(404);
         PermitApi.get(STRANGER, "/api/v1/permits/" + id + "/releases").statusCode(404);
         PermitApi.get(STRANGER, "/api/v1/permits/" + id + "/releases/" + releaseId).statusCode(404);
@@ -102,8 +124,10 @@ class DataReleaseTest {
                 .statusCode(400).body("errors.field", equalTo(List.of("files[0].sha256")));
         PermitApi.release(FINDATA, id, release(datasetId, file("a.csv", -1, SHA_A)))
                 .statusCode(400).body("errors.field", equalTo(List.of("files[0].sizeBytes")));
-        PermitApi.release(FINDATA, id, release(datasetId, file(" ", 1, SHA_A)))
-                .statusCode(400).body("errors.field", equalTo(List.of("files[0].name")));
+        for (String name : List.of(" ", "/etc/passwd", "a/../b.csv", "..", "a//b", "a\\b", "line\nbreak", "folder/")) {
+            PermitApi.release(FINDATA, id, release(datasetId, file(name, 1, SHA_A)))
+                    .statusCode(400).body("errors.field", equalTo(List.of("files[0].name")));
+        }
         PermitApi.release(FINDATA, id, Map.of("datasetId", datasetId, "files", List.of()))
                 .statusCode(400).body("errors.field", equalTo(List.of("files")));
         PermitApi.release(FINDATA, id, Map.of("files", List.of(file("a.csv", 1, SHA_A))))
@@ -127,7 +151,7 @@ class DataReleaseTest {
         PermitApi.release(FINDATA, "no-such-permit", release).statusCode(404);
         PermitApi.release(FINDATA, id, release("not-in-this-permit", file("a.csv", 10, SHA_A)))
                 .statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("datasetId"));
-        PermitApi.release(FINDATA, id, release(datasetOf(body), file("a.csv", 10, SHA_A), file("a.csv", 11, SHA_B)))
+        PermitApi.release(FINDATA, id, release(datasetOf(body), file("a.csv", 10, SHA_A), file("a.csv", 11, SHA_A)))
                 .statusCode(422).body("errors[0].field", equalTo("files[1].name"));
 
         PermitApi.revoke(FINDATA, id, "Withdrawn").statusCode(200);
@@ -140,7 +164,8 @@ class DataReleaseTest {
         Map<String, Object> body = PermitFixtures.registerPermit("THL");
         String id = PermitApi.record(THL, body);
         String datasetId = datasetOf(body);
-        Map<String, Object> release = release(datasetId, file("thl/visits.csv.c4gh", 2048, SHA_A));
+        byte[] visits = "thl visits\n".repeat(100).getBytes();
+        Map<String, Object> release = release(datasetId, file("thl/visits.csv.c4gh", visits.length, PermitApi.sha256(visits)));
 
         PermitApi.release(THL, id, release).statusCode(409).body("detail", containsString("No approved access application"));
         PermitApi.release(KELA, id, release).statusCode(404);
@@ -149,7 +174,9 @@ class DataReleaseTest {
 
         String applicationId = "app-" + PermitFixtures.unique();
         TestEvents.publish(approved(applicationId, id, datasetId, null));
-        await().atMost(EVENT_APPLIED).untilAsserted(() -> PermitApi.release(THL, id, release).statusCode(201));
+        String releaseId = await().atMost(EVENT_APPLIED).until(() -> PermitApi.release(THL, id, release).extract(),
+                r -> r.statusCode() == 201).path("id");
+        PermitApi.upload(THL, id, releaseId, "thl/visits.csv.c4gh", visits).statusCode(201).body("releaseStatus", equalTo("RELEASED"));
         PermitEvents.awaitOne(EventType.DATA_RELEASED, id);
 
         TestEvents.publish(new ApplicationRevoked(applicationId, id, List.of(datasetId), List.of("aino.virtanen"), "Misuse",

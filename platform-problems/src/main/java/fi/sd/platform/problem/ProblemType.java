@@ -15,6 +15,8 @@ public enum ProblemType {
     VALIDATION(400, "validation", "Invalid request"),
     /** A body that is not JSON at all; the detail says what is wrong and where. */
     MALFORMED_JSON(400, "malformed-json", "Malformed JSON"),
+    /** The client stopped sending a file before it was complete; nothing was stored. */
+    UPLOAD_INTERRUPTED(400, "upload-interrupted", "Upload interrupted"),
     /** No valid bearer token. */
     UNAUTHENTICATED(401, "unauthenticated", "Unauthenticated"),
     /** The caller's role or ownership forbids this. */
@@ -28,18 +30,30 @@ public enum ProblemType {
     /** Someone else changed the same thing at the same time. */
     CONCURRENT_UPDATE(409, "concurrent-update", "Conflict"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
+    /** A file, or a permit's files together, beyond a size limit or quota, which an extension member names (e.g. {@code quotaBytes}). */
+    TOO_LARGE(413, "too-large", "Too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     /** Well-formed, but breaks a rule across fields or against what is stored; listed in {@code errors}. */
     RULE_VIOLATED(422, "rule-violated", "Unprocessable request"),
+    /** An upload shorter or longer than its declared size; nothing was stored. */
+    SIZE_MISMATCH(422, "size-mismatch", "Unprocessable request"),
+    /** A stored file whose permit's keys were destroyed (crypto-shredded): gone for good. */
+    KEY_DESTROYED(410, "key-destroyed", "Gone"),
     RATE_LIMITED(429, "rate-limited", "Too many requests"),
     /** A bug: the details stay in the log under the request id. */
     INTERNAL_ERROR(500, "internal-error", "Internal error"),
     BAD_GATEWAY(502, "bad-gateway", "Bad gateway"),
+    /** The object store gave back something other than what was stored; not a byte of it is served. */
+    INTEGRITY_CHECK_FAILED(502, "integrity-check-failed", "Stored file failed its integrity check"),
+    /** A file the database knows of is not in the object store. */
+    STORED_FILE_MISSING(502, "stored-file-missing", "Stored file missing"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable"),
     /** The identity provider's signing keys have never been readable, so no token can be checked; retry shortly. */
     IDENTITY_PROVIDER_UNAVAILABLE(503, "identity-provider-unavailable", "Service unavailable"),
     /** A running desktop's console cannot be reached for a viewer now. */
     DESKTOP_UNAVAILABLE(503, "desktop-unavailable", "Desktop unavailable"),
+    /** The object store cannot be reached or refused the request; worth retrying later. */
+    STORAGE_UNAVAILABLE(503, "storage-unavailable", "Storage unavailable"),
     GATEWAY_TIMEOUT(504, "gateway-timeout", "Gateway timeout");
 
     public static final String MEDIA_TYPE = "application/problem+json";

@@ -1,14 +1,17 @@
 package fi.sd.platform.rest;
 
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import fi.sd.platform.problem.ProblemType;
 
 /**
  * An RFC 9457 problem document, with the request id and, on a 400 or 422, the field errors.
- * {@code type} is a URI naming the kind of problem ({@link ProblemType}); clients may switch on it.
+ * {@code type} is a URI naming the kind of problem ({@link ProblemType}); clients may switch on it. Extension members
+ * (RFC 9457 §3.2, e.g. the quota on a 413) appear at the top level beside the standard ones.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
@@ -18,7 +21,8 @@ public record Problem(
         String detail,
         String instance,
         String requestId,
-        List<FieldError> errors) {
+        List<FieldError> errors,
+        @JsonAnyGetter @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = ProblemType.MEDIA_TYPE;
 

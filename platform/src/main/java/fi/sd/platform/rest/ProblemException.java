@@ -1,6 +1,7 @@
 package fi.sd.platform.rest;
 
 import java.util.List;
+import java.util.Map;
 
 import fi.sd.platform.problem.ProblemType;
 import fi.sd.platform.rest.Problem.FieldError;
@@ -13,11 +14,18 @@ public class ProblemException extends RuntimeException {
 
     private final ProblemType type;
     private final List<FieldError> errors;
+    private final Map<String, Object> extensions;
 
     public ProblemException(ProblemType type, String detail, List<FieldError> errors) {
+        this(type, detail, errors, Map.of());
+    }
+
+    /** With extension members, e.g. the quota that a 413 refers to. */
+    public ProblemException(ProblemType type, String detail, List<FieldError> errors, Map<String, Object> extensions) {
         super(detail);
         this.type = type;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.extensions = Map.copyOf(extensions);
     }
 
     /** 400: the request is malformed. */
@@ -49,6 +57,11 @@ public class ProblemException extends RuntimeException {
         return unprocessable(message, List.of(new FieldError(field, message)));
     }
 
+    /** 413: too large for a limit, which {@code limits} names (e.g. {@code quotaBytes}) so that a client can tell how much fits. */
+    public static ProblemException tooLarge(String detail, Map<String, Object> limits) {
+        return new ProblemException(ProblemType.TOO_LARGE, detail, null, limits);
+    }
+
     public ProblemType type() {
         return type;
     }
@@ -59,5 +72,9 @@ public class ProblemException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    public Map<String, Object> extensions() {
+        return extensions;
     }
 }

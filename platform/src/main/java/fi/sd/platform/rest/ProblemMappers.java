@@ -3,6 +3,7 @@ package fi.sd.platform.rest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
@@ -43,7 +44,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.type(), e.getMessage(), e.errors(), uri);
+        return respond(e.type(), e.getMessage(), e.errors(), e.extensions(), uri);
     }
 
     /** A lifecycle's refusal: by role is 403, by state is 409. */
@@ -140,18 +141,23 @@ public class ProblemMappers {
     }
 
     static Response respond(ProblemType type, String detail, List<FieldError> errors, UriInfo uri) {
-        return respond(type.uri(), type.title(), type.status(), detail, errors, uri);
+        return respond(type, detail, errors, Map.of(), uri);
+    }
+
+    static Response respond(ProblemType type, String detail, List<FieldError> errors, Map<String, Object> extensions, UriInfo uri) {
+        return respond(type.uri(), type.title(), type.status(), detail, errors, extensions, uri);
     }
 
     /** A 4xx the catalogue has no type for (the framework raised it): named after its reason phrase. */
     private static Response unlisted(Response.StatusType status, String detail, UriInfo uri) {
         String title = status.getReasonPhrase() == null ? "HTTP " + status.getStatusCode() : status.getReasonPhrase();
-        return respond(ProblemType.TYPE_PREFIX + slug(title), title, status.getStatusCode(), detail, null, uri);
+        return respond(ProblemType.TYPE_PREFIX + slug(title), title, status.getStatusCode(), detail, null, Map.of(), uri);
     }
 
-    private static Response respond(String type, String title, int status, String detail, List<FieldError> errors, UriInfo uri) {
+    private static Response respond(String type, String title, int status, String detail, List<FieldError> errors,
+            Map<String, Object> extensions, UriInfo uri) {
         Problem problem = new Problem(type, title, status, detail, uri == null ? null : uri.getPath(), RequestIds.current().orElse(null),
-                errors == null || errors.isEmpty() ? null : errors);
+                errors == null || errors.isEmpty() ? null : errors, extensions);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
