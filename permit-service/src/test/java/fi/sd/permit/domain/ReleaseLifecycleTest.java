@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import fi.sd.platform.rest.ProblemException;
+import fi.sd.platform.domain.CommandRefusedException;
 
 /** Walks the whole release lifecycle, every status × every command, and the files that drive it. */
 class ReleaseLifecycleTest {
@@ -25,14 +26,14 @@ class ReleaseLifecycleTest {
             ReleaseStatus.RELEASED, new EnumMap<>(ReleaseCommand.class)));
 
     @Test
-    void everyStatusAndCommandLeadsWhereTheTableSaysOrIsRefusedWith409() {
+    void everyStatusAndCommandLeadsWhereTheTableSaysOrIsRefusedForItsState() {
         for (ReleaseStatus status : ReleaseStatus.values()) {
             for (ReleaseCommand command : ReleaseCommand.values()) {
                 Optional<ReleaseStatus> expected = Optional.ofNullable(EXPECTED.get(status).get(command));
                 assertThat(DataRelease.LIFECYCLE.next(status, command)).as("%s --%s-->", status, command).isEqualTo(expected);
                 if (expected.isEmpty()) {
                     assertThatThrownBy(() -> DataRelease.LIFECYCLE.require(status, command))
-                            .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+                            .isInstanceOfSatisfying(CommandRefusedException.class, e -> assertThat(e.reason()).isEqualTo(CommandRefusedException.Reason.STATE));
                 }
             }
         }
@@ -60,7 +61,7 @@ class ReleaseLifecycleTest {
         release.store(release.files.get(0), "releases/r/1", 30, "findata.officer", AT);
 
         assertThatThrownBy(() -> release.store(release.files.get(0), "releases/r/9", 30, "findata.officer", AT))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(CommandRefusedException.class, e -> assertThat(e.reason()).isEqualTo(CommandRefusedException.Reason.STATE));
         assertThat(release.files.get(0).storageKey).isEqualTo("releases/r/1");
     }
 
@@ -68,7 +69,7 @@ class ReleaseLifecycleTest {
         DataRelease release = new DataRelease();
         release.id = "r";
         release.status = ReleaseStatus.UPLOADING;
-        release.files.addAll(java.util.List.of(files));
+        release.files.addAll(List.of(files));
         return release;
     }
 }
