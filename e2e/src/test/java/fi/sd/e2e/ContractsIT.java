@@ -30,7 +30,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import fi.sd.events.EventSchemas;
 import fi.sd.events.EventType;
 import fi.sd.events.Topic;
-import fi.sd.testsupport.TestTokens;
 import fi.sd.testsupport.TopicReader;
 import io.restassured.response.Response;
 
@@ -136,7 +135,7 @@ class ContractsIT extends SystemTest {
                 .isEqualTo(problem(api.asFindata().body(Map.of("route", "FINDATA")).post("/permits")))
                 .isEqualTo(new TypeAndTitle(400, "https://sd.fi/problems/validation", "Invalid request"));
         // Not through Api, whose calls must all be documented operations.
-        String researcher = TestTokens.user(Api.RESEARCHER, "researcher").bearer();
+        String researcher = system.tokens().user(Api.RESEARCHER, "researcher").bearer();
         assertThat(problem(given().baseUri(system.gatewayUrl()).header("Authorization", researcher).get("/api/v1/no-such-family")))
                 .isEqualTo(problem(api.as(Api.RESEARCHER, "researcher").get("/permits/{id}", "no-such-permit")))
                 .isEqualTo(new TypeAndTitle(404, "https://sd.fi/problems/not-found", "Not found"));
