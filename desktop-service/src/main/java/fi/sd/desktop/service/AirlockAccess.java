@@ -1,15 +1,24 @@
 package fi.sd.desktop.service;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
 
 import fi.sd.desktop.domain.AirlockDecision;
 import fi.sd.desktop.domain.Workspace;
 import fi.sd.desktop.domain.WorkspaceStatus;
 import fi.sd.platform.rest.Problem.FieldError;
+import fi.sd.platform.rest.PageRequest;
 import fi.sd.platform.rest.ProblemException;
+import fi.sd.platform.rest.ResultPage;
 import fi.sd.platform.security.Caller;
 import fi.sd.platform.security.Role;
 
@@ -51,6 +60,19 @@ public class AirlockAccess {
     /** True when the caller reads a request by role rather than as a member. */
     public static boolean reviewerOrOversight(Caller caller) {
         return caller.hasAny(Role.SERVICE_DESK, Role.PERMIT_AUTHORITY, Role.AUDITOR, Role.ADMIN);
+    }
+
+    /** A review queue across every workspace: the oldest request first, so that none waits behind newer ones. */
+    public static final Sort OLDEST_FIRST = Sort.ascending("requestedAt").and("id");
+
+    /**
+     * One page of a review queue: the requests in {@code states} (every request when empty), found by
+     * {@code all} and {@code inStates} ({@code status in ?1}) of the entity.
+     */
+    public static <T extends PanacheEntityBase, S> ResultPage<T> queue(Collection<S> states, PanacheQuery<T> all,
+            Function<Collection<S>, PanacheQuery<T>> inStates, PageRequest paging) {
+        PanacheQuery<T> query = states.isEmpty() ? all : inStates.apply(states);
+        return new ResultPage<>(query.page(Page.of(paging.page(), paging.size())).list(), query.count(), paging);
     }
 
     /** What the audit log keeps of a decision besides its actor and action. */

@@ -3,6 +3,7 @@ package fi.sd.desktop.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -193,6 +194,19 @@ public class ExportService {
                 ? AirlockExport.find("projectId", newestFirst, workspace.projectId)
                 : AirlockExport.find("workspaceId", newestFirst, workspace.id);
         return new ResultPage<>(query.page(Page.of(paging.page(), paging.size())).list(), query.count(), paging);
+    }
+
+    /**
+     * The reviewers' queue: exports of every workspace in the given states (all when none), oldest request
+     * first. The service desk, the permit authority, auditors and admins only (403 for anyone else).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ResultPage<AirlockExport> queue(Caller caller, Collection<ExportStatus> states, PageRequest paging) {
+        if (!AirlockAccess.reviewerOrOversight(caller)) {
+            throw ProblemException.forbidden("Only reviewers, auditors and admins see the export queue");
+        }
+        return AirlockAccess.queue(states, AirlockExport.findAll(AirlockAccess.OLDEST_FIRST),
+                given -> AirlockExport.find("status in ?1", AirlockAccess.OLDEST_FIRST, given), paging);
     }
 
     /** Data must not leave a locked workspace without a decision made while it was open: pending exports are cancelled. */

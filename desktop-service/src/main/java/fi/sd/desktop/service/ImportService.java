@@ -2,6 +2,7 @@ package fi.sd.desktop.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
 
@@ -35,6 +36,7 @@ import fi.sd.platform.rest.PageRequest;
 import fi.sd.platform.rest.ProblemException;
 import fi.sd.platform.rest.ResultPage;
 import fi.sd.platform.security.Caller;
+import fi.sd.platform.security.Role;
 
 /** Imports into a workspace: a member asks, the service desk decides and brings the software or data in. */
 @ApplicationScoped
@@ -119,6 +121,19 @@ public class ImportService {
         Workspace workspace = access.visibleTo(workspaceId, caller, false);
         PanacheQuery<AirlockImport> query = AirlockImport.find("workspaceId", Sort.descending("requestedAt").and("id"), workspace.id);
         return new ResultPage<>(query.page(Page.of(paging.page(), paging.size())).list(), query.count(), paging);
+    }
+
+    /**
+     * The service desk's queue: imports of every workspace in the given states (all when none), oldest
+     * request first. The service desk, auditors and admins only (403 for anyone else).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ResultPage<AirlockImport> queue(Caller caller, Collection<ImportStatus> states, PageRequest paging) {
+        if (!caller.hasAny(Role.SERVICE_DESK, Role.AUDITOR, Role.ADMIN)) {
+            throw ProblemException.forbidden("Only the service desk, auditors and admins see the import queue");
+        }
+        return AirlockAccess.queue(states, AirlockImport.findAll(AirlockAccess.OLDEST_FIRST),
+                given -> AirlockImport.find("status in ?1", AirlockAccess.OLDEST_FIRST, given), paging);
     }
 
     /** Nothing comes into a locked workspace: what the service desk has not brought in yet is cancelled. */
