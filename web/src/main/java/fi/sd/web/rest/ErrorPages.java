@@ -19,7 +19,6 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 
 import fi.sd.web.client.ApiProblem;
 import fi.sd.web.page.PageContext;
@@ -27,7 +26,8 @@ import fi.sd.web.page.PageContext;
 /**
  * Every failure as a readable page in the reader's language, never a stack trace: the API's refusals
  * (a stranger's URL is "not found", as the API says), the web's own (an unknown address, a form
- * without its CSRF token, a role that does not reach a page) and its faults. To a script's request
+ * without its CSRF token, a role that does not reach a page) and its faults. Not signed in is no page
+ * of ours: Quarkus's own mapper answers it with the sign-in at the identity provider. To a script's request
  * (htmx) the same message comes alone, for the page to show in its alert region.
  */
 public class ErrorPages {
@@ -73,11 +73,6 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response notYours(ForbiddenException e, HttpHeaders headers) {
         return render(403, null, null, headers);
-    }
-
-    @ServerExceptionMapper
-    public Response notSignedIn(UnauthorizedException e, HttpHeaders headers) {
-        return render(401, null, null, headers);
     }
 
     @ServerExceptionMapper

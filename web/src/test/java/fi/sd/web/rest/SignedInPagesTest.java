@@ -78,6 +78,23 @@ class SignedInPagesTest {
     }
 
     @Test
+    @TestSecurity(user = "findata.officer", roles = "permit-authority")
+    void aPermitsPageNamesItInItsBreadcrumbs() {
+        when(permits.get("permit-1")).thenReturn(PERMIT);
+        when(permits.versions("permit-1")).thenReturn(List.of());
+        when(permits.releases("permit-1")).thenReturn(List.of());
+        given().get("/permits/permit-1").then().statusCode(200)
+                .body(containsString("aria-current=\"page\"><span class=\"mono\">THL/1/2026</span>"), containsString("Cardiometabolic risk"));
+    }
+
+    @Test
+    @TestSecurity(user = "registrar.thl", roles = "data-controller")
+    void theCatalogueFormOffersANewDataset() {
+        given().get("/catalogue/new").then().statusCode(200)
+                .body(containsString("name=\"datasetId\""), containsString("name=\"terms[0].id\""), containsString("name=\"csrf-token\""));
+    }
+
+    @Test
     @TestSecurity(user = "alice", roles = "researcher")
     void aStrangersApplicationIsAReadableNotFoundPage() {
         when(apply.application("someone-elses")).thenThrow(new ApiProblem(404, "Not found",
