@@ -45,7 +45,8 @@ public final class Form {
         for (ApiProblem.FieldError error : refusal.errors()) {
             String message = ProblemTexts.field(error.message(), locale);
             if (error.field() != null && inputs.stream().anyMatch(input -> matches(input, error.field()))) {
-                errors.merge(error.field(), message, (a, b) -> a + "; " + b);
+                // Two constraints of one field may read the same to a person (a pattern and a format): said once.
+                errors.merge(error.field(), message, (a, b) -> List.of(a.split("; ")).contains(b) ? a : a + "; " + b);
             } else {
                 otherErrors.add(error.field() == null ? message : error.field() + ": " + message);
             }

@@ -33,8 +33,9 @@ class FormDataTest {
     }
 
     @Test
-    void fieldErrorsGoNextToTheirInputsAndTheRestIntoTheSummary() {
+    void fieldErrorsGoNextToTheirInputsOnceEachAndTheRestIntoTheSummary() {
         ApiProblem refusal = new ApiProblem(400, "Invalid request", "2 invalid", null, List.of(
+                new ApiProblem.FieldError("persons[1].email", "must be a well-formed email address"),
                 new ApiProblem.FieldError("persons[1].email", "must be a well-formed email address"),
                 new ApiProblem.FieldError("validity", "ends before it starts")));
         Form form = Form.empty().refused(refusal, List.of("persons[]", "title"), Locale.forLanguageTag("sv"));
