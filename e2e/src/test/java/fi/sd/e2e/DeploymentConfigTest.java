@@ -25,7 +25,7 @@ import org.yaml.snakeyaml.Yaml;
  */
 class DeploymentConfigTest {
 
-    private static final List<String> SERVICES = List.of("permit-service", "apply-service", "desktop-service", "gateway");
+    private static final List<String> SERVICES = List.of("permit-service", "apply-service", "desktop-service", "gateway", "web");
     /** {@code ${NAME}} or {@code ${NAME:default}} in a properties value: a variable of the deployment. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
     /** The first cell of a README configuration table row names one or more variables. */

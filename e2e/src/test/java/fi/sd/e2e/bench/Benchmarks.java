@@ -17,7 +17,7 @@ public final class Benchmarks {
 
     /** The sections, in the order they run; {@code memory} needs the load of the sections before it. */
     static final List<String> SECTIONS = List.of("startup", "gateway", "event-latency", "revocation", "sustained",
-            "read-path", "memory", "scale-out");
+            "read-path", "pages", "memory", "scale-out");
 
     private Benchmarks() {
     }
@@ -54,6 +54,7 @@ public final class Benchmarks {
                 () -> new RevocationPropagation().run(system, api, report));
         run.section("sustained", "sustained flow", () -> flow.sustained(report));
         run.section("read-path", "read path at size", () -> new ReadPath().run(system, report));
+        run.section("pages", "web pages", () -> new PageServerTime().run(system, api, report));
         run.section("memory", "memory after the load", () -> startup.afterLoad(system, report));
         run.section("scale-out", "scale-out", () -> flow.scaleOut(report));
         report.note("\nLoad average before the run: " + loadBefore + "; after: " + Machine.loadAverage() + ".");
