@@ -2,7 +2,8 @@
 # bin/sd test: every test, on a fresh machine too.
 #  1. PostgreSQL: started (installed when absent and run as root); a test role with a fresh password.
 #  2. The Maven build with all tests (each service's tests start a real Kafka broker in-process
-#     and create a throw-away database; the end-to-end tests run Keycloak on the JDK 21+ found here).
+#     and create a throw-away database; the end-to-end tests run Keycloak on the JDK 21+ found here,
+#     and drive Debian's Chromium through chromedriver, both installed when absent).
 #  3. docker-compose.yml validated as a file (no Docker engine on the build machines).
 #  4. The walking skeleton across real processes: bin/sd up on PostgreSQL, a token from Keycloak, a
 #     permit through the gateway, its PermitGranted on the broker, its workspace in desktop-service,
@@ -34,6 +35,12 @@ say "Tests use role $SD_TEST_DB_USER on $PG_HOST:$PG_PORT."
 
 step "Java 21+ for Keycloak (the end-to-end tests' identity provider)"
 say "Keycloak runs on $("$ROOT/bin/lib/keycloak.sh" java)."
+
+step "Chromium and chromedriver (the web front end's browser tests)"
+if ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; }; then
+  apt_install chromium chromium-driver || die "the browser tests need /usr/bin/chromium and /usr/bin/chromedriver: apt-get install chromium chromium-driver (as root)"
+fi
+say "$(/usr/bin/chromium --version 2>/dev/null || echo Chromium), $(/usr/bin/chromedriver --version | cut -d' ' -f1-2)."
 
 step "Build and unit, service and contract tests"
 (cd "$ROOT" && ./mvnw -B verify "$@")
