@@ -5,7 +5,7 @@
 #
 #   bin/sd bench                    every section, written to bench/RESULTS.md
 #   bin/sd bench SECTION...         only those (startup gateway event-latency revocation desktops sustained read-path
-#                                   memory scale-out), written to target/bench/RESULTS.md
+#                                   pages memory large-file scale-out), written to target/bench/RESULTS.md
 #   SD_BENCH_BUILD=no bin/sd bench  without building first (after a build of the same tree)
 set -euo pipefail
 

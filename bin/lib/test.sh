@@ -3,7 +3,8 @@
 #  1. PostgreSQL: started (installed when absent and run as root); a test role with a fresh password;
 #     the desktop packages (bubblewrap, xvfb, openbox, x11vnc, xterm, novnc) and chromium, chromium-driver.
 #  2. The Maven build with all tests (each service's tests start a real Kafka broker in-process
-#     and create a throw-away database; the end-to-end tests run Keycloak on the JDK 21+ found here).
+#     and create a throw-away database; the end-to-end tests run Keycloak on the JDK 21+ found here,
+#     and drive Debian's Chromium through chromedriver, both installed when absent).
 #     The Kubernetes manifests are rendered there too (KubernetesManifestsTest), with kubectl, installed first.
 #  3. docker-compose.yml validated as a file (no Docker engine on the build machines).
 #  4. The walking skeleton across real processes: bin/sd up on PostgreSQL, a token from Keycloak, a
@@ -38,7 +39,7 @@ say "Keycloak runs on $("$ROOT/bin/lib/keycloak.sh" java)."
 
 step "Desktops and the browser"
 # Real desktops (bubblewrap sandboxes with Xvfb, openbox, xterm, x11vnc), noVNC for the gateway's build, and
-# headless Chromium with its driver for the viewer's browser test.
+# headless Chromium with its driver for the viewer's and the web front end's browser tests.
 ensure_desktop_packages || die "the desktop packages are needed"
 command -v chromium >/dev/null && command -v chromedriver >/dev/null || apt_install chromium chromium-driver || \
   die "chromium and chromium-driver are needed (apt-get install chromium chromium-driver)"

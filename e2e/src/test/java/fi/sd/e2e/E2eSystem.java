@@ -28,7 +28,8 @@ import fi.sd.testsupport.S3TestServer;
 
 /**
  * The whole system as 'bin/sd up' runs it, but on PostgreSQL and on free ports: Keycloak, the Kafka broker
- * and the four services, each a process of its own, started once for all the end-to-end tests of a JVM.
+ * and the four services, each a process of its own, started once for all the end-to-end tests of a JVM, and
+ * the web front end once a test asks for it ({@link #web()}).
  * Each service gets a fresh database (dropped at the end) from the role that 'bin/sd test' provides, and
  * trusts the tokens of the run's Keycloak ({@link #tokens()} signs people in). Time can be moved forward
  * for every process at once through the clock offset file.
@@ -39,6 +40,7 @@ public final class E2eSystem {
     public static final String APPLY = "apply-service";
     public static final String DESKTOP = "desktop-service";
     public static final String GATEWAY = "gateway";
+    public static final String WEB = "web";
     private static final List<String> SERVICES = List.of(PERMIT, APPLY, DESKTOP, GATEWAY);
     private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
 
@@ -55,6 +57,9 @@ public final class E2eSystem {
     private final Map<String, Integer> ports = new HashMap<>();
     private final Map<String, Integer> managementPorts = new HashMap<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final int webPort = FreePorts.next();
+    private final int webManagementPort = FreePorts.next();
+    private ServiceProcess web;
     private final List<ServiceProcess> replicas = new ArrayList<>();
     private final Path clockOffsetFile;
     private final KafkaBrokerProcess broker;
@@ -76,7 +81,7 @@ public final class E2eSystem {
             managementPorts.put(service, FreePorts.next());
         }
         broker = new KafkaBrokerProcess(root, runDirectory.resolve("kafka"));
-        keycloak = new KeycloakProcess(root, runDirectory.resolve("keycloak"));
+        keycloak = new KeycloakProcess(root, runDirectory.resolve("keycloak"), webUrl());
         keycloakAdmin = new KeycloakAdmin(keycloak);
         tokens = new KeycloakTokens(keycloak, keycloakAdmin);
     }
@@ -105,6 +110,37 @@ public final class E2eSystem {
             services.put(service, process(service, service, ports.get(service), managementPorts.get(service)).start());
         }
         keycloak.awaitReady();
+    }
+
+    /**
+     * The web front end, started on first use (after Keycloak, whose configuration it reads at its start): the
+     * browser tests and the page benchmark need it, the other scenarios do not.
+     */
+    public synchronized ServiceProcess web() {
+        if (web == null) {
+            Map<String, String> env = new HashMap<>();
+            env.put("SD_WEB_GATEWAY_URL", gatewayUrl());
+            env.put("SD_WEB_OIDC_URL", keycloak.realmUrl());
+            env.put("SD_WEB_CLIENT_SECRET", keycloak.webClientSecret());
+            env.put("SD_WEB_SESSION_SECRET", KeycloakProcess.randomSecret());
+            web = new ServiceProcess(WEB, WEB, jar(WEB), root.resolve("deploy/jvm.options"), webPort, webManagementPort, env,
+                    runDirectory.resolve("logs"))
+                    .start();
+        }
+        return web;
+    }
+
+    /** Where a browser reaches the web front end: {@code localhost}, as the realm's sd-web client knows it. */
+    public String webUrl() {
+        return "http://localhost:" + webPort;
+    }
+
+    private Path jar(String module) {
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: the end-to-end tests run after 'mvn package' of the services");
+        }
+        return jar;
     }
 
     private ServiceProcess process(String service, String instanceName, int port, int managementPort) {
@@ -150,11 +186,7 @@ public final class E2eSystem {
             env.put("DB_USER", PostgresTestDatabase.user());
             env.put("DB_PASSWORD", PostgresTestDatabase.password());
         }
-        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: the end-to-end tests run after 'mvn package' of the services");
-        }
-        return new ServiceProcess(service, instanceName, jar, root.resolve("deploy/jvm.options"), port, managementPort, env,
+        return new ServiceProcess(service, instanceName, jar(service), root.resolve("deploy/jvm.options"), port, managementPort, env,
                 runDirectory.resolve("logs"));
     }
 
@@ -257,6 +289,9 @@ public final class E2eSystem {
     }
 
     private void shutdown() {
+        if (web != null) {
+            web.stop();
+        }
         replicas.forEach(ServiceProcess::stop);
         List<ServiceProcess> running = new ArrayList<>(services.values());
         Collections.reverse(running);

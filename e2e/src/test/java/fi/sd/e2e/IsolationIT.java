@@ -86,6 +86,8 @@ class IsolationIT extends SystemTest {
             new Command(Method.POST, "/imports/{importId}/complete", ids -> Map.of("comment", "Service desk only")),
             new Command(Method.POST, "/exports/{exportId}/approve", ids -> Map.of("comment", "Reviewers only")),
             new Command(Method.POST, "/exports/{exportId}/reject", ids -> Map.of("comment", "Reviewers only")),
+            new Command(Method.GET, "/exports", ids -> null),
+            new Command(Method.GET, "/imports", ids -> null),
             new Command(Method.GET, "/audit", ids -> null),
             new Command(Method.GET, "/audit/verify", ids -> null));
 

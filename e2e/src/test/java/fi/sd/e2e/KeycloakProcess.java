@@ -31,11 +31,13 @@ public final class KeycloakProcess {
     private final ManagedProcess process;
     private boolean startedOnce;
 
-    KeycloakProcess(Path root, Path directory) {
+    /** {@code webUrl}: the web front end's address, where the realm's sd-web client lets sign-ins return. */
+    KeycloakProcess(Path root, Path directory, String webUrl) {
         Map<String, String> env = Map.of(
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
-                "SD_WEB_CLIENT_SECRET", webClientSecret);
+                "SD_WEB_CLIENT_SECRET", webClientSecret,
+                "SD_WEB_URL", webUrl);
         process = new ManagedProcess("keycloak", List.of("bash", root.resolve("bin/lib/keycloak.sh").toString(), "run",
                 directory.toString(), Integer.toString(port)), env, directory.resolve("keycloak.log"));
     }
@@ -93,7 +95,7 @@ public final class KeycloakProcess {
         return webClientSecret;
     }
 
-    private static String randomSecret() {
+    static String randomSecret() {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);

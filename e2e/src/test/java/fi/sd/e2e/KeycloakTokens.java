@@ -103,6 +103,16 @@ public final class KeycloakTokens {
         public String refreshed() {
             return refresh(userId, mfa);
         }
+
+        /** What a person types into the identity provider's sign-in page: the user's password, and one-time codes on demand. */
+        public Credentials credentials() {
+            Person person = known(userId, roles, org);
+            return new Credentials(userId, person.password, person::nextTotp);
+        }
+    }
+
+    /** A person's password and their authenticator app: each call of {@code oneTimeCode} gives a code Keycloak has not seen. */
+    public record Credentials(String userId, String password, java.util.function.Supplier<String> oneTimeCode) {
     }
 
     private synchronized String token(String userId, Set<String> roles, String org, boolean mfa) {
@@ -132,6 +142,10 @@ public final class KeycloakTokens {
         SignedIn renewed = current.renewed(tokenEndpoint());
         signIns.put(userId + "|" + mfa, renewed);
         return renewed.accessToken;
+    }
+
+    private synchronized Person known(String userId, Set<String> roles, String org) {
+        return person(userId, roles, org);
     }
 
     /** The person as the realm must have them: created with credentials this JVM knows, their roles and org set as asked. */
@@ -201,7 +215,7 @@ public final class KeycloakTokens {
         }
 
         /** Keycloak takes a code once, and the next period's too: a second sign-in within 30 s uses the next one. */
-        String nextTotp() {
+        synchronized String nextTotp() {
             long counter = Math.max(Totp.currentCounter(), lastTotpCounter + 1);
             await("the next TOTP period").atMost(Duration.ofSeconds(Totp.PERIOD_SECONDS + 5)).pollInterval(Duration.ofMillis(500))
                     .until(() -> counter <= Totp.currentCounter() + 1);

@@ -1,5 +1,9 @@
 package fi.sd.desktop.rest;
 
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.GET;
@@ -7,7 +11,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -15,9 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import fi.sd.desktop.api.DecisionRequest;
 import fi.sd.desktop.api.ExportView;
 import fi.sd.desktop.domain.ExportCommand;
+import fi.sd.desktop.domain.ExportStatus;
 import fi.sd.desktop.mapping.AirlockMapper;
 import fi.sd.desktop.service.ExportService;
+import fi.sd.platform.rest.PageRequest;
 import fi.sd.platform.rest.ProblemException;
+import fi.sd.platform.rest.QueryParams;
 import fi.sd.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 
@@ -35,6 +46,17 @@ public class ExportResource {
     public ExportResource(ExportService service, Caller caller) {
         this.service = service;
         this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "The review queue: exports of every workspace, oldest request first (service-desk, permit-authority, auditor, admin)",
+            description = "Filter: status, repeatable (SUBMITTED, IN_REVIEW, APPROVED, REJECTED, CANCELLED); none: every state. Paging: page (from 0), size (1-200, default 50); "
+                    + "the total is in X-Total-Count, the neighbouring pages in Link (rel next, prev). 403 for anyone else.")
+    public Response queue(@QueryParam("status") List<String> status, @QueryParam("page") String page, @QueryParam("size") String size,
+            @Context UriInfo uri) {
+        Set<ExportStatus> states = EnumSet.noneOf(ExportStatus.class);
+        status.forEach(given -> QueryParams.oneOf("status", given, ExportStatus.class).ifPresent(states::add));
+        return service.queue(caller, states, PageRequest.parse(page, size)).map(AirlockMapper::toView).toResponse(uri);
     }
 
     @GET

@@ -50,6 +50,8 @@ public class AirlockFlow {
 
     /** The order of a workspace's requests. */
     public static final Sort NEWEST_FIRST = Sort.descending("requestedAt").and("id");
+    /** A review queue's order: the oldest request first, so that none waits behind newer ones. */
+    public static final Sort OLDEST_FIRST = Sort.ascending("requestedAt").and("id");
 
     private static final Logger LOG = Logger.getLogger(AirlockFlow.class);
 
@@ -162,7 +164,14 @@ public class AirlockFlow {
         em.flush();
     }
 
-    /** One page of a workspace's requests. */
+    /** Only those who read every request of the kind by role (staff, and the kind's reviewers) see its queue across workspaces. */
+    public void requireQueueReader(AirlockKind kind, Caller caller) {
+        if (!kind.readsByRole(caller)) {
+            throw ProblemException.forbidden("Only the " + kind.noun() + " reviewers, auditors and admins see the " + kind.noun() + " queue");
+        }
+    }
+
+    /** One page of requests. */
     public <R extends AirlockRequest<?>> ResultPage<R> page(PanacheQuery<R> query, PageRequest paging) {
         return new ResultPage<>(query.page(Page.of(paging.page(), paging.size())).list(), query.count(), paging);
     }

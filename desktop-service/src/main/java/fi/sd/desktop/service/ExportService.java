@@ -1,6 +1,7 @@
 package fi.sd.desktop.service;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -162,6 +163,14 @@ public class ExportService {
         return flow.page(AirlockKind.EXPORT.readsByRole(caller)
                 ? AirlockExport.find("projectId", AirlockFlow.NEWEST_FIRST, workspace.projectId)
                 : AirlockExport.find("workspaceId", AirlockFlow.NEWEST_FIRST, workspace.id), paging);
+    }
+
+    /** The reviewers' queue: exports of every workspace in the given states (all when none), oldest request first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ResultPage<AirlockExport> queue(Caller caller, Collection<ExportStatus> states, PageRequest paging) {
+        flow.requireQueueReader(AirlockKind.EXPORT, caller);
+        return flow.page(states.isEmpty() ? AirlockExport.findAll(AirlockFlow.OLDEST_FIRST)
+                : AirlockExport.find("status in ?1", AirlockFlow.OLDEST_FIRST, states), paging);
     }
 
     private static String blankToNull(String value) {

@@ -1,5 +1,7 @@
 package fi.sd.desktop.service;
 
+import java.util.Collection;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -82,5 +84,13 @@ public class ImportService {
     public ResultPage<AirlockImport> ofWorkspace(String workspaceId, Caller caller, PageRequest paging) {
         Workspace workspace = flow.visibleTo(workspaceId, AirlockKind.IMPORT, caller);
         return flow.page(AirlockImport.find("workspaceId", AirlockFlow.NEWEST_FIRST, workspace.id), paging);
+    }
+
+    /** The service desk's queue: imports of every workspace in the given states (all when none), oldest request first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ResultPage<AirlockImport> queue(Caller caller, Collection<ImportStatus> states, PageRequest paging) {
+        flow.requireQueueReader(AirlockKind.IMPORT, caller);
+        return flow.page(states.isEmpty() ? AirlockImport.findAll(AirlockFlow.OLDEST_FIRST)
+                : AirlockImport.find("status in ?1", AirlockFlow.OLDEST_FIRST, states), paging);
     }
 }

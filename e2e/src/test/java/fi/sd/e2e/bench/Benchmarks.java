@@ -17,7 +17,7 @@ public final class Benchmarks {
 
     /** The sections, in the order they run; {@code memory} needs the load of the sections before it. */
     static final List<String> SECTIONS = List.of("startup", "gateway", "event-latency", "revocation", "desktops", "sustained",
-            "read-path", "memory", "large-file", "scale-out");
+            "read-path", "pages", "memory", "large-file", "scale-out");
 
     private Benchmarks() {
     }
@@ -55,6 +55,7 @@ public final class Benchmarks {
         run.section("desktops", "desktop start and memory", () -> new DesktopStartAndMemory().run(system, api, report));
         run.section("sustained", "sustained flow", () -> flow.sustained(report));
         run.section("read-path", "read path at size", () -> new ReadPath().run(system, report));
+        run.section("pages", "web pages", () -> new PageServerTime().run(system, api, report));
         run.section("memory", "memory after the load", () -> startup.afterLoad(system, report));
         run.section("large-file", "a 2 GB release file", () -> new LargeFile().run(system, api, report));
         run.section("scale-out", "scale-out", () -> flow.scaleOut(report));
