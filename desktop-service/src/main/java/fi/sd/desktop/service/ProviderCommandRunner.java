@@ -115,10 +115,7 @@ public class ProviderCommandRunner {
     private List<DataAttachment> dataOf(Desktop desktop) {
         Workspace workspace = em.find(Workspace.class, desktop.workspaceId);
         Caller creator = new Caller(desktop.createdBy, Set.of(), Optional.empty(), false);
-        return workspaces.mountsVisibleTo(workspace, creator).stream()
-                .map(m -> new DataAttachment(m.datasetId, m.releaseId,
-                        m.files.stream().map(f -> new DataAttachment.File(f.name, f.sizeBytes, f.sha256)).toList()))
-                .toList();
+        return workspaces.mountsVisibleTo(workspace, creator).stream().map(ReleaseDeliveryRunner::attachment).toList();
     }
 
     private void run(Claimed command) {
