@@ -32,6 +32,7 @@ import fi.sd.desktop.provider.ServerSpec;
 import fi.sd.desktop.provider.ServerState;
 import fi.sd.desktop.provider.ServerStatus;
 import fi.sd.desktop.repository.ProviderCommandRepository;
+import fi.sd.platform.messaging.Backoff;
 import fi.sd.platform.security.Caller;
 
 /**
@@ -225,7 +226,7 @@ public class ProviderCommandRunner {
             return;
         }
         if (command.attempts < config.commandAttempts()) {
-            later(claimed, Duration.ofSeconds(Math.min(60, 1L << command.attempts)), true, String.valueOf(failure.getMessage()));
+            later(claimed, Backoff.after(command.attempts, Duration.ofMinutes(1)), true, String.valueOf(failure.getMessage()));
             return;
         }
         refused(claimed, "gave up after " + command.attempts + " attempts: " + failure);

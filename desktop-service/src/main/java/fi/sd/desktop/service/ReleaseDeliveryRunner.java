@@ -27,6 +27,7 @@ import fi.sd.desktop.provider.DataAttachment;
 import fi.sd.desktop.provider.DesktopProviders;
 import fi.sd.desktop.provider.ProviderException;
 import fi.sd.desktop.repository.ReleaseDeliveryRepository;
+import fi.sd.platform.messaging.Backoff;
 import fi.sd.platform.security.Caller;
 import fi.sd.storage.EncryptedObjectStore;
 import fi.sd.storage.ObjectName;
@@ -185,8 +186,7 @@ public class ReleaseDeliveryRunner {
             return;
         }
         mount.apply(ReleaseDeliveryCommand.RETRY);
-        Duration backoff = Duration.ofSeconds(1L << Math.min(mount.deliveryAttempts, 8));
-        mount.deliveryNotBefore = Instant.now().plus(backoff.compareTo(MAX_BACKOFF) < 0 ? backoff : MAX_BACKOFF);
+        mount.deliveryNotBefore = Instant.now().plus(Backoff.after(mount.deliveryAttempts, MAX_BACKOFF));
         mount.deliveryError = truncate(error);
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,13 +26,17 @@ import org.junit.jupiter.api.Test;
 
 import fi.sd.desktop.DesktopApi;
 import fi.sd.desktop.provider.local.LocalDesktopProvider;
+import fi.sd.desktop.service.WorkspacePurgeJob;
 import fi.sd.events.permit.DataReleased;
 import fi.sd.events.permit.PermitGranted;
+import fi.sd.events.permit.PermitRevoked;
 import fi.sd.events.permit.ReleasedFile;
 import fi.sd.storage.EncryptedObjectStore;
 import fi.sd.storage.ObjectName;
 import fi.sd.storage.StoredObject;
+import fi.sd.testsupport.S3TestServer;
 import fi.sd.testsupport.ServiceTestEnvironment;
+import fi.sd.testsupport.TestClock;
 import fi.sd.testsupport.TestEvents;
 import fi.sd.testsupport.sandbox.HostCommand;
 import io.quarkus.test.common.WithTestResource;
@@ -41,8 +46,9 @@ import io.quarkus.test.junit.TestProfile;
 /**
  * A release's stored files reach real desktops: decrypted from the object store (a real S3 server) into the
  * release's folder, shown read-only at {@code /data/{datasetId}/{releaseId}} and readable by the desktop's own
- * uid with the released SHA-256; a file that is not what its release declares never shows; a redelivered
- * event delivers nothing twice.
+ * uid with the released SHA-256, never in plaintext in the object store; a file that is not what its release
+ * declares never shows; a redelivered event delivers nothing twice; the purge removes the decrypted copy from the
+ * host and shreds the stored one.
  */
 @QuarkusTest
 @TestProfile(LocalDesktops.class)
@@ -54,6 +60,9 @@ class ReleaseDeliveryTest {
 
     @Inject
     EncryptedObjectStore store;
+
+    @Inject
+    WorkspacePurgeJob purge;
 
     @ConfigProperty(name = "sd.desktop.provider.local.state-dir")
     Path stateDir;
@@ -94,6 +103,23 @@ class ReleaseDeliveryTest {
         long deliveries = DesktopApi.audit(workspaceId).extract().jsonPath().getList("action", String.class).stream()
                 .filter("release.delivered"::equals).count();
         assertThat(deliveries).as("a redelivered event delivers nothing twice").isEqualTo(1);
+
+        assertThat(HostCommand.run("grep", "-rlF", "MARKER-" + releaseId, S3TestServer.shared().dataDir().toString()).output())
+                .as("no plaintext in the object store").isBlank();
+
+        TestEvents.publish(new PermitRevoked(granted.permitId(), 1, granted.permit().projectId(), "Ended", "findata.officer",
+                Instant.now()));
+        DesktopApi.awaitStatus(desktopId, "STOPPED");
+        TestClock.INSTANCE.advance(Duration.ofDays(91));
+        try {
+            assertThat(purge.run()).isGreaterThanOrEqualTo(1);
+        } finally {
+            TestClock.INSTANCE.reset();
+        }
+        assertThat(stateDir.resolve("releases").resolve(releaseId)).as("the decrypted copy").doesNotExist();
+        assertThat(stateDir.resolve("workspaces").resolve(workspaceId)).doesNotExist();
+        assertThat(store.list(granted.permitId())).isEmpty();
+        DesktopApi.awaitAudit(workspaceId, "workspace.purged", "workspace.shredded");
     }
 
     @Test
