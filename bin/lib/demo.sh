@@ -82,7 +82,7 @@ upload() {
   [ "${status:0:1}" = 2 ] || return 1
 }
 
-step "3. Findata declares the release, uploads its file (stored encrypted, checked), DataReleased: mounted read-only"
+step "3. Findata declares the release, uploads its file (stored encrypted, checked), DataReleased: mounted read-only, delivered"
 visits=$(mktemp)
 printf 'id,visit_date,icd10\n1,2026-01-02,E11.9\n2,2026-01-05,I10\n' > "$visits"
 release_id=$(call "$OFFICER" POST "/permits/$permit_id/releases" \
@@ -92,6 +92,8 @@ upload "$OFFICER" "/permits/$permit_id/releases/$release_id/files/visits.csv" "$
 rm -f "$visits"
 mount_of() { call "$RESEARCHER" GET "/workspaces/$workspace_id" 2>/dev/null | jq -r --arg r "$release_id" '.datasets[] | select(.releaseId == $r) | .mountPath'; }
 until_equal "mount" "/data/thl-avohilmo/$release_id" mount_of
+delivery_of() { call "$RESEARCHER" GET "/workspaces/$workspace_id" 2>/dev/null | jq -r --arg r "$release_id" '.datasets[] | select(.releaseId == $r) | .delivery'; }
+until_equal "release files decrypted and checked into the desktops" DELIVERED delivery_of
 
 step "4. The researcher starts a desktop"
 desktop_id=$(call "$RESEARCHER" POST "/workspaces/$workspace_id/desktops" \

@@ -9,14 +9,11 @@ import static org.hamcrest.Matchers.is;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -49,8 +46,7 @@ class ReleaseFilesIT extends SystemTest {
         String permitId = api.grantFindataPermit(project);
         String workspaceId = Flows.awaitWorkspace(api, project, "READY");
         String marker = "MARKER-" + UUID.randomUUID();
-        byte[] csv = ("id,visit_date,icd10,note\n" + ("1,2026-01-02,E11.9," + marker + "\n").repeat(60_000))
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] csv = Releases.csvWithMarker(marker);
         Map<String, byte[]> files = Map.of(NAME, csv);
 
         String releaseId = Releases.declare(api.asFindata(), permitId, "thl-avohilmo", files).then().statusCode(201)
@@ -87,7 +83,7 @@ class ReleaseFilesIT extends SystemTest {
             try (InputStream plaintext = storage.store().open(object)) {
                 assertThat(FileDigest.of(plaintext)).isEqualTo(new FileDigest(csv.length, Releases.sha256(csv)));
             }
-            assertThat(filesContaining(system.storedObjects(), marker)).as("no plaintext at rest").isEmpty();
+            assertThat(Releases.filesContaining(system.storedObjects(), marker)).as("no plaintext at rest").isEmpty();
 
             flipByte(system.storedObjects().resolve(object.key()), 200);
             assertThatThrownBy(() -> storage.store().open(object)).isInstanceOfSatisfying(ObjectUnreadableException.class, e -> {
@@ -132,18 +128,6 @@ class ReleaseFilesIT extends SystemTest {
             int b = stored.read();
             stored.seek(position);
             stored.write(b ^ 0x01);
-        }
-    }
-
-    private static List<Path> filesContaining(Path dir, String marker) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).filter(file -> {
-                try {
-                    return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(marker);
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
         }
     }
 }

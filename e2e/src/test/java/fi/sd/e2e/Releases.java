@@ -1,6 +1,9 @@
 package fi.sd.e2e;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -8,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -66,6 +70,24 @@ public final class Releases {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A CSV of about 3 MB whose every row carries {@code marker} (to look for as plaintext at rest). */
+    public static byte[] csvWithMarker(String marker) {
+        return ("id,visit_date,icd10,note\n" + ("1,2026-01-02,E11.9," + marker + "\n").repeat(60_000)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The files under {@code dir} holding {@code marker} (e.g. plaintext in an object store's data directory). */
+    public static List<Path> filesContaining(Path dir, String marker) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).filter(file -> {
+                try {
+                    return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(marker);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
         }
     }
 }

@@ -1,5 +1,7 @@
 package fi.sd.desktop.api;
 
-/** A dataset mounted into a workspace. */
-public record DatasetMountView(String datasetId, String releaseId, String mountPath, boolean readOnly) {
+import fi.sd.desktop.domain.ReleaseDelivery;
+
+/** A dataset mounted into a workspace, and whether its files are in the desktops yet ({@code delivery}). */
+public record DatasetMountView(String datasetId, String releaseId, String mountPath, boolean readOnly, ReleaseDelivery delivery) {
 }

@@ -8,12 +8,16 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import fi.sd.platform.domain.TransitionTable;
 
 /**
  * A released dataset, mounted read-only into the permit's workspace. Kept by permit rather than
@@ -23,6 +27,14 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 @Table(name = "dataset_mount")
 public class DatasetMount extends PanacheEntityBase {
+
+    /** The delivery of the release's files: retried while it may still succeed, then delivered or failed for good. */
+    public static final TransitionTable<ReleaseDelivery, ReleaseDeliveryCommand> DELIVERY = TransitionTable
+            .of(ReleaseDelivery.class, ReleaseDeliveryCommand.class)
+            .allow(ReleaseDelivery.PENDING, ReleaseDeliveryCommand.COMPLETE, ReleaseDelivery.DELIVERED)
+            .allowInPlace(ReleaseDeliveryCommand.RETRY, ReleaseDelivery.PENDING)
+            .allow(ReleaseDelivery.PENDING, ReleaseDeliveryCommand.FAIL, ReleaseDelivery.FAILED)
+            .build();
 
     /** The release id: one mount per release, however often it is delivered. */
     @Id
@@ -47,8 +59,30 @@ public class DatasetMount extends PanacheEntityBase {
     @OrderColumn(name = "position")
     public List<DeclaredFile> files = new ArrayList<>();
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ReleaseDelivery delivery = ReleaseDelivery.NOT_STORED;
+
+    @Column(name = "delivery_attempts", nullable = false)
+    public int deliveryAttempts;
+
+    /** Real time from which a pending delivery may be claimed: a runner's lease, or a back-off. */
+    @Column(name = "delivery_not_before")
+    public Instant deliveryNotBefore;
+
+    @Column(name = "delivery_error", length = 4000)
+    public String deliveryError;
+
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
+
     public static List<DatasetMount> ofPermit(String permitId) {
         return list("permitId = ?1 order by mountedAt, releaseId", permitId);
+    }
+
+    /** Moves the delivery along {@link #DELIVERY}; refused when the command is not allowed in its state. */
+    public void apply(ReleaseDeliveryCommand command) {
+        delivery = DELIVERY.require(delivery, command);
     }
 
     /** Released data is never writable inside the workspace: results leave only through a reviewed export. */

@@ -16,7 +16,7 @@ public final class WorkspaceMapper {
     /** {@code mounts}: the workspace's mounts that the reader may see. */
     public static WorkspaceView toView(Workspace workspace, List<DatasetMount> mounts) {
         List<DatasetMountView> datasets = mounts.stream()
-                .map(m -> new DatasetMountView(m.datasetId, m.releaseId, m.mountPath, m.readOnly())).toList();
+                .map(m -> new DatasetMountView(m.datasetId, m.releaseId, m.mountPath, m.readOnly(), m.delivery)).toList();
         return new WorkspaceView(workspace.id, workspace.permitId, workspace.projectId, workspace.status,
                 List.copyOf(workspace.members), datasets, workspace.validUntil, workspace.purgeAfter, workspace.createdAt,
                 workspace.updatedAt);

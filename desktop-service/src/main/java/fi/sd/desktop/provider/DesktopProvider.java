@@ -1,5 +1,6 @@
 package fi.sd.desktop.provider;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -37,6 +38,20 @@ public interface DesktopProvider {
 
     /** The data releases the server shows from its next start or reboot on (a cloud attaches and detaches volumes). */
     void attachData(String serverId, List<DataAttachment> data);
+
+    /**
+     * Puts one of a release's files, decrypted, where the servers that show the release see it, whether or not
+     * any runs yet. The file appears whole or not at all (written under another name, then renamed), and only
+     * with the size and SHA-256 the release declares ({@link ProviderException} otherwise, nothing left
+     * behind); delivering it again replaces it. Reads {@code content} to its end; does not close it.
+     */
+    void deliverReleaseFile(DataAttachment release, DataAttachment.File file, InputStream content);
+
+    /**
+     * Removes what this host holds of a purged workspace: the decrypted copies of its releases and its import
+     * and export folders. Safe to repeat.
+     */
+    void eraseWorkspaceData(String workspaceId, List<String> releaseIds);
 
     /**
      * Where the server's VNC console listens: a Unix socket the remote-desktop bridge connects to. A

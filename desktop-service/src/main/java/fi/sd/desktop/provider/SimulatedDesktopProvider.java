@@ -1,5 +1,8 @@
 package fi.sd.desktop.provider;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +20,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import fi.sd.desktop.config.DesktopConfig;
+import fi.sd.storage.FileDigest;
 import io.quarkus.arc.lookup.LookupIfProperty;
 
 /**
@@ -140,6 +144,22 @@ public class SimulatedDesktopProvider implements DesktopProvider {
     @Transactional
     public void attachData(String serverId, List<DataAttachment> data) {
         found(serverId);
+    }
+
+    /** The simulated cloud keeps no files: it reads the release file through, as a copy would, and checks it. */
+    @Override
+    public void deliverReleaseFile(DataAttachment release, DataAttachment.File file, InputStream content) {
+        try {
+            file.requireMatches(FileDigest.of(content));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Release file " + file.name() + " could not be read", e);
+        }
+    }
+
+    /** The simulated cloud keeps no files of a workspace. */
+    @Override
+    public void eraseWorkspaceData(String workspaceId, List<String> releaseIds) {
+        LOG.debugf("Workspace %s: the simulated cloud holds none of its data", workspaceId);
     }
 
     @Override

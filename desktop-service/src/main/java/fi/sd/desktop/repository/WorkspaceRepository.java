@@ -29,4 +29,13 @@ public class WorkspaceRepository {
                 .setParameter("limit", limit)
                 .getResultList();
     }
+
+    /** Locks and returns the workspace ids of pending shreds due by {@code now}, oldest first, skipping rows another replica holds. */
+    public List<String> claimDueShreds(Instant now, int limit) {
+        return em.createNativeQuery("SELECT workspace_id FROM workspace_shred WHERE done_at IS NULL AND not_before <= :now"
+                + " ORDER BY created_at, workspace_id LIMIT :limit FOR UPDATE SKIP LOCKED", String.class)
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList();
+    }
 }

@@ -1,9 +1,5 @@
 package fi.sd.desktop.service;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,6 +9,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import fi.sd.desktop.config.DesktopConfig;
+import fi.sd.platform.jobs.Nudges;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -27,13 +24,7 @@ public class ProviderCommandJob {
 
     private final ProviderCommandRunner runner;
     private final int batchSize;
-    private final ExecutorService nudges = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "provider-commands");
-        thread.setDaemon(true);
-        return thread;
-    });
-    /** A nudge is queued and not yet started: further nudges until it starts are served by it. */
-    private final AtomicBoolean queued = new AtomicBoolean();
+    private final Nudges nudges = new Nudges("provider-commands", this::run);
 
     @Inject
     public ProviderCommandJob(ProviderCommandRunner runner, DesktopConfig config) {
@@ -42,12 +33,7 @@ public class ProviderCommandJob {
     }
 
     void onRecorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProviderCommands.Recorded recorded) {
-        if (queued.compareAndSet(false, true)) {
-            nudges.execute(() -> {
-                queued.set(false);
-                run();
-            });
-        }
+        nudges.nudge();
     }
 
     @Scheduled(identity = "provider-commands", every = "${sd.desktop.provider.poll-interval}",
@@ -70,6 +56,6 @@ public class ProviderCommandJob {
 
     @PreDestroy
     void stop() {
-        nudges.shutdownNow();
+        nudges.close();
     }
 }

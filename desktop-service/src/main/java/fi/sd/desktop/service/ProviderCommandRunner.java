@@ -32,6 +32,7 @@ import fi.sd.desktop.provider.ServerSpec;
 import fi.sd.desktop.provider.ServerState;
 import fi.sd.desktop.provider.ServerStatus;
 import fi.sd.desktop.repository.ProviderCommandRepository;
+import fi.sd.platform.messaging.Backoff;
 import fi.sd.platform.security.Caller;
 
 /**
@@ -115,10 +116,7 @@ public class ProviderCommandRunner {
     private List<DataAttachment> dataOf(Desktop desktop) {
         Workspace workspace = em.find(Workspace.class, desktop.workspaceId);
         Caller creator = new Caller(desktop.createdBy, Set.of(), Optional.empty(), false);
-        return workspaces.mountsVisibleTo(workspace, creator).stream()
-                .map(m -> new DataAttachment(m.datasetId, m.releaseId,
-                        m.files.stream().map(f -> new DataAttachment.File(f.name, f.sizeBytes, f.sha256)).toList()))
-                .toList();
+        return workspaces.mountsVisibleTo(workspace, creator).stream().map(ReleaseDeliveryRunner::attachment).toList();
     }
 
     private void run(Claimed command) {
@@ -228,7 +226,7 @@ public class ProviderCommandRunner {
             return;
         }
         if (command.attempts < config.commandAttempts()) {
-            later(claimed, Duration.ofSeconds(Math.min(60, 1L << command.attempts)), true, String.valueOf(failure.getMessage()));
+            later(claimed, Backoff.after(command.attempts, Duration.ofMinutes(1)), true, String.valueOf(failure.getMessage()));
             return;
         }
         refused(claimed, "gave up after " + command.attempts + " attempts: " + failure);

@@ -16,6 +16,7 @@ import fi.sd.desktop.audit.AuditLog;
 import fi.sd.desktop.domain.DatasetMount;
 import fi.sd.desktop.domain.Workspace;
 import fi.sd.desktop.domain.WorkspaceCommand;
+import fi.sd.desktop.domain.WorkspaceShred;
 import fi.sd.desktop.repository.WorkspaceRepository;
 import fi.sd.events.desktop.DeletedResource;
 import fi.sd.events.desktop.WorkspacePurged;
@@ -23,7 +24,8 @@ import fi.sd.platform.outbox.Outbox;
 import fi.sd.platform.security.Caller;
 
 /**
- * One batch of the purge job per transaction, claimed with {@code FOR UPDATE SKIP LOCKED}: with
+ * One batch of the purge job per transaction, recording for each workspace what its {@link WorkspaceShredRunner}
+ * destroys outside the database after the commit, claimed with {@code FOR UPDATE SKIP LOCKED}: with
  * any number of replicas each workspace is purged, and announced, once.
  */
 @ApplicationScoped
@@ -59,10 +61,19 @@ public class WorkspacePurgeService {
             workspace.apply(WorkspaceCommand.PURGE);
             workspace.updatedAt = now;
             List<DeletedResource> deleted = new ArrayList<>(desktops.purgeAllIn(workspace));
+            WorkspaceShred shred = new WorkspaceShred();
+            shred.workspaceId = workspace.id;
+            shred.permitId = workspace.permitId;
+            // Real time, as the leases and back-offs of the shred runner.
+            shred.notBefore = Instant.now();
+            shred.createdAt = now;
             for (DatasetMount mount : DatasetMount.ofPermit(workspace.permitId)) {
                 mount.delete();
+                shred.releaseIds.add(mount.releaseId);
                 deleted.add(new DeletedResource("MOUNT", mount.releaseId, mount.mountPath, now));
             }
+            // The keys and files go after the commit (WorkspaceShredRunner): never undone by a rollback of this transaction.
+            shred.persist();
             // The deletion record: what was deleted and when, kept after the workspace's data is gone.
             auditLog.record(workspace.id, Caller.SYSTEM, "workspace.purged", "locked " + workspace.lockedAt + ", deleted "
                     + deleted.stream().map(r -> r.kind() + " " + r.id() + " " + r.name()).toList());

@@ -25,6 +25,7 @@ import fi.sd.desktop.domain.DatasetMount;
 import fi.sd.desktop.domain.DeclaredFile;
 import fi.sd.desktop.domain.Entitlement;
 import fi.sd.desktop.domain.PermitEnd;
+import fi.sd.desktop.domain.ReleaseDelivery;
 import fi.sd.desktop.domain.Staff;
 import fi.sd.desktop.domain.Workspace;
 import fi.sd.desktop.domain.WorkspaceCommand;
@@ -56,14 +57,17 @@ public class WorkspaceService {
     private final DesktopConfig config;
     private final AuditLog auditLog;
     private final Event<WorkspaceLockdown> lockdown;
+    private final Event<ReleaseDeliveryJob.Recorded> deliveryRecorded;
 
     @Inject
-    public WorkspaceService(Clock clock, Outbox outbox, DesktopConfig config, AuditLog auditLog, Event<WorkspaceLockdown> lockdown) {
+    public WorkspaceService(Clock clock, Outbox outbox, DesktopConfig config, AuditLog auditLog, Event<WorkspaceLockdown> lockdown,
+            Event<ReleaseDeliveryJob.Recorded> deliveryRecorded) {
         this.clock = clock;
         this.outbox = outbox;
         this.config = config;
         this.auditLog = auditLog;
         this.lockdown = lockdown;
+        this.deliveryRecorded = deliveryRecorded;
     }
 
     /** Opens the permit's workspace with its persons as members; a permit has one workspace, whatever is redelivered. */
@@ -160,7 +164,8 @@ public class WorkspaceService {
 
     /**
      * Mounts a release read-only, once however often it is delivered. Mounts belong to the permit,
-     * so a release that arrives before the workspace shows in it once it opens.
+     * so a release that arrives before the workspace shows in it once it opens. Its stored files are
+     * delivered to the desktops after the commit ({@link ReleaseDeliveryRunner}), never in this transaction.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public DatasetMount mount(DataReleased release) {
@@ -174,7 +179,13 @@ public class WorkspaceService {
         mount.datasetId = release.datasetId();
         mount.mountPath = "/data/" + release.datasetId() + "/" + release.releaseId();
         mount.mountedAt = clock.instant();
-        release.files().forEach(f -> mount.files.add(new DeclaredFile(f.name(), f.sizeBytes(), f.sha256())));
+        release.files().forEach(f -> mount.files.add(new DeclaredFile(f.name(), f.sizeBytes(), f.sha256(), f.storageKey())));
+        if (mount.files.stream().anyMatch(f -> f.storageKey != null)) {
+            mount.delivery = ReleaseDelivery.PENDING;
+            // Real time, as the leases and back-offs of the delivery runner.
+            mount.deliveryNotBefore = Instant.now();
+            deliveryRecorded.fire(new ReleaseDeliveryJob.Recorded());
+        }
         mount.persist();
         auditLog.record(workspaceIdOf(release.permitId()), Caller.SYSTEM, "mount.added", "release " + mount.releaseId + " of "
                 + mount.datasetId + " under permit " + mount.permitId + " at " + mount.mountPath + " (read-only)");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -160,6 +161,16 @@ class ProviderCommandsTest {
         @Override
         public void attachData(String serverId, List<DataAttachment> data) {
             cloud.attachData(serverId, data);
+        }
+
+        @Override
+        public void deliverReleaseFile(DataAttachment release, DataAttachment.File file, InputStream content) {
+            cloud.deliverReleaseFile(release, file, content);
+        }
+
+        @Override
+        public void eraseWorkspaceData(String workspaceId, List<String> releaseIds) {
+            cloud.eraseWorkspaceData(workspaceId, releaseIds);
         }
 
         @Override

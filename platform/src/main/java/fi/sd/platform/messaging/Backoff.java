@@ -23,6 +23,12 @@ public final class Backoff {
         this.delay = first;
     }
 
+    /** The wait after the {@code attempts}-th failure of a job's item retried later: 2^attempts seconds, at most {@code ceiling}. */
+    public static Duration after(int attempts, Duration ceiling) {
+        Duration doubled = Duration.ofSeconds(1L << Math.min(Math.max(attempts, 0), 30));
+        return doubled.compareTo(ceiling) < 0 ? doubled : ceiling;
+    }
+
     /** How long the next wait is. */
     public Duration delay() {
         return delay;

@@ -231,6 +231,30 @@ public class LocalDesktopProvider implements DesktopProvider {
     }
 
     @Override
+    public void deliverReleaseFile(DataAttachment release, DataAttachment.File file, InputStream content) {
+        requireSafeIds(release);
+        Path folder = layout.release(release.releaseId());
+        servers.locked(() -> {
+            ReleaseFolders.prepare(folder, release);
+            return null;
+        });
+        LocalFiles.copyAtomically(content, folder, ReleaseFolders.fileIn(folder, file), layout.staging(), file::requireMatches);
+        LOG.infof("Release %s: %s delivered (%d bytes)", release.releaseId(), file.name(), file.sizeBytes());
+    }
+
+    @Override
+    public void eraseWorkspaceData(String workspaceId, List<String> releaseIds) {
+        servers.locked(() -> {
+            for (String releaseId : releaseIds) {
+                LocalFiles.deleteTree(layout.release(releaseId));
+            }
+            LocalFiles.deleteTree(layout.workspace(workspaceId));
+            return null;
+        });
+        LOG.infof("Workspace %s: its imports, export folder and %d release(s) removed from this host", workspaceId, releaseIds.size());
+    }
+
+    @Override
     public Path consoleSocket(String serverId) {
         LocalServer server = servers.read(serverId).orElseThrow(() -> new ProviderException("Server " + serverId + " could not be found"));
         if (server.desired() != ServerState.ACTIVE || !sandboxes.alive(server)) {
@@ -303,11 +327,15 @@ public class LocalDesktopProvider implements DesktopProvider {
         LocalFiles.writeAtomically(layout.group(server.id()), "root:x:0:\nresearcher:x:1000:\nnogroup:x:65534:\n"
                 .getBytes(StandardCharsets.UTF_8), 0644);
         for (DataAttachment release : server.data()) {
-            if (!LocalLayout.isSafeSegment(release.datasetId()) || !LocalLayout.isSafeSegment(release.releaseId())) {
-                throw new ProviderException("Release " + release.releaseId() + " of dataset " + release.datasetId()
-                        + " cannot be shown: its ids cannot be folder names");
-            }
+            requireSafeIds(release);
             ReleaseFolders.prepare(layout.release(release.releaseId()), release);
+        }
+    }
+
+    private static void requireSafeIds(DataAttachment release) {
+        if (!LocalLayout.isSafeSegment(release.datasetId()) || !LocalLayout.isSafeSegment(release.releaseId())) {
+            throw new ProviderException("Release " + release.releaseId() + " of dataset " + release.datasetId()
+                    + " cannot be shown: its ids cannot be folder names");
         }
     }
 

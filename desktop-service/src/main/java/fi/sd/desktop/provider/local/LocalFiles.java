@@ -1,6 +1,8 @@
 package fi.sd.desktop.provider.local;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -11,10 +13,22 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.jboss.logging.Logger;
+
+import fi.sd.storage.FileDigest;
 
 /** The few file operations the local provider needs, with owners and modes. */
 final class LocalFiles {
+
+    private static final Logger LOG = Logger.getLogger(LocalFiles.class);
 
     private LocalFiles() {
     }
@@ -47,6 +61,47 @@ final class LocalFiles {
             Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+
+    /**
+     * Copies {@code content} to {@code target} (mode 0644, its missing folders 0755 up from {@code base}): written
+     * in {@code staging} first and renamed into place only when {@code check} accepts its size and SHA-256, so
+     * that the target appears whole and checked or not at all. Returns what was copied.
+     */
+    static FileDigest copyAtomically(InputStream content, Path base, Path target, Path staging, Consumer<FileDigest> check) {
+        Path partial = staging.resolve(UUID.randomUUID() + ".partial");
+        try {
+            directory(staging, 0700, null);
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            long size;
+            try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                size = new DigestInputStream(content, sha256).transferTo(out);
+            }
+            FileDigest copied = new FileDigest(size, HexFormat.of().formatHex(sha256.digest()));
+            check.accept(copied);
+            Files.createDirectories(target.getParent());
+            makeReadable(base, target.getParent());
+            Files.setAttribute(partial, "unix:mode", 0644);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return copied;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + target, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException e) {
+                LOG.warnf(e, "Cannot remove %s", partial);
+            }
+        }
+    }
+
+    /** The folders from {@code base} down to {@code folder}: listable and passable by every desktop's uid (0755). */
+    private static void makeReadable(Path base, Path folder) throws IOException {
+        for (Path f = folder; f.startsWith(base) && !f.equals(base); f = f.getParent()) {
+            Files.setAttribute(f, "unix:mode", 0755);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * workspaces/{workspaceId}/imports/ /imports in each of them, read-only (approved imports, by import id)
  * releases/{releaseId}/            /data/{datasetId}/{releaseId}, read-only: the release's files (its manifest until
  *                                  the data plane delivers the bytes into the same folder)
+ * staging/                         files being delivered, renamed into their release's folder once whole and verified
  * bin/                             the session script and the welcome text, bound read-only into every desktop
  * </pre>
  */
@@ -66,16 +67,25 @@ final class LocalLayout {
         return server(serverId).resolve("group");
     }
 
+    Path workspace(String workspaceId) {
+        return root.resolve("workspaces").resolve(segment(workspaceId));
+    }
+
     Path export(String workspaceId) {
-        return root.resolve("workspaces").resolve(segment(workspaceId)).resolve("export");
+        return workspace(workspaceId).resolve("export");
     }
 
     Path imports(String workspaceId) {
-        return root.resolve("workspaces").resolve(segment(workspaceId)).resolve("imports");
+        return workspace(workspaceId).resolve("imports");
     }
 
     Path release(String releaseId) {
         return root.resolve("releases").resolve(segment(releaseId));
+    }
+
+    /** Never bound into a desktop, and on the same file system as the releases' folders (a rename is atomic). */
+    Path staging() {
+        return root.resolve("staging");
     }
 
     Path bin() {

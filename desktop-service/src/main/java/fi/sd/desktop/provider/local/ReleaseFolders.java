@@ -5,18 +5,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import fi.sd.desktop.provider.DataAttachment;
+import fi.sd.desktop.provider.ProviderException;
+import fi.sd.storage.FileNames;
 
 /**
  * A release's folder on this host, shown read-only in the desktops at {@code /data/{datasetId}/{releaseId}}.
- * Until the data plane delivers the release's bytes, it holds {@code MANIFEST.txt}: the files the release
- * declares, with their sizes and SHA-256. The data plane puts the decrypted files into this same folder
- * (readable by all, e.g. mode 0644); the desktops see them at once, as the folder itself is bound.
+ * It holds {@code MANIFEST.txt}: the files the release declares, with their sizes and SHA-256, and the
+ * decrypted files as they are delivered (mode 0644, each renamed into place once whole and checked); the
+ * desktops see them at once, as the folder itself is bound.
  */
 final class ReleaseFolders {
 
     static final String MANIFEST = "MANIFEST.txt";
 
     private ReleaseFolders() {
+    }
+
+    /** Where a file of the release goes in its folder; refused when its name could lead out of it. */
+    static Path fileIn(Path folder, DataAttachment.File file) {
+        Path target = folder.resolve(file.name()).normalize();
+        if (!FileNames.isValid(file.name()) || !target.startsWith(folder) || target.equals(folder)) {
+            throw new ProviderException("Release file " + file.name() + " cannot be shown: " + FileNames.MESSAGE);
+        }
+        return target;
     }
 
     static void prepare(Path folder, DataAttachment release) {
