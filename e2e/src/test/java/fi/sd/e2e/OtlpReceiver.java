@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Executors;
 
+import com.google.common.primitives.Bytes;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -58,13 +60,13 @@ final class OtlpReceiver implements AutoCloseable {
      * length 16) and name {@code serviceName} (the resource's {@code service.name}).
      */
     synchronized List<byte[]> exportsOf(String serviceName, String traceId) {
-        byte[] spanTraceId = concat(new byte[] { 0x0a, 0x10 }, HexFormat.of().parseHex(traceId));
-        byte[] name = serviceName.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return exports.stream().filter(body -> indexOf(body, spanTraceId) >= 0 && indexOf(body, name) >= 0).toList();
+        byte[] spanTraceId = Bytes.concat(new byte[] { 0x0a, 0x10 }, HexFormat.of().parseHex(traceId));
+        byte[] name = serviceName.getBytes(StandardCharsets.UTF_8);
+        return exports.stream().filter(body -> Bytes.indexOf(body, spanTraceId) >= 0 && Bytes.indexOf(body, name) >= 0).toList();
     }
 
     static boolean contains(byte[] body, String text) {
-        return indexOf(body, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) >= 0;
+        return Bytes.indexOf(body, text.getBytes(StandardCharsets.UTF_8)) >= 0;
     }
 
     private void receive(HttpExchange exchange) throws IOException {
@@ -80,26 +82,6 @@ final class OtlpReceiver implements AutoCloseable {
             exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
             exchange.sendResponseHeaders(200, -1);
         }
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] both = new byte[a.length + b.length];
-        System.arraycopy(a, 0, both, 0, a.length);
-        System.arraycopy(b, 0, both, a.length, b.length);
-        return both;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     @Override
