@@ -70,6 +70,8 @@ class EventTraceTest {
         assertThat(handler.getName()).isEqualTo("process " + Topic.PERMIT.topicName());
         assertThat(handler.getParentSpanId()).isEqualTo(producerSpanId);
         assertThat(handler.getAttributes().get(AttributeKey.stringKey("cloudevents.event_type"))).isEqualTo(EventType.PERMIT_GRANTED.ceType());
+        assertThat(handler.getAttributes().get(AttributeKey.stringKey("sd.event.handler"))).isEqualTo(PermitGrantedHandler.class.getName());
+        assertThat(handler.getAttributes().get(AttributeKey.stringKey("sd.event.outcome"))).isEqualTo("processed");
         List<SpanData> statements = spans.ofTrace(traceId).stream()
                 .filter(span -> span.getKind() == SpanKind.CLIENT && span.getParentSpanId().equals(handler.getSpanId())).toList();
         assertThat(statements).as("the handler's JDBC spans").isNotEmpty();

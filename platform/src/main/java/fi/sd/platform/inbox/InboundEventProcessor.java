@@ -27,6 +27,7 @@ import fi.sd.platform.rest.RequestIds;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
+import io.quarkus.arc.ClientProxy;
 
 /**
  * Processes one consumed record: decode the CloudEvent, find the handler, apply it once through
@@ -82,7 +83,7 @@ public class InboundEventProcessor {
                 event.requestId(), record.topic(), record.partition(), record.offset());
         // The handler runs in a span whose parent is the record's trace context: what it publishes continues that trace.
         Span span = tracing.startProcess(record.headers(), record.topic(), event.id(), event.type());
-        span.setAttribute("sd.event.handler", handler.get().getClass().getName());
+        span.setAttribute("sd.event.handler", ClientProxy.unwrap(handler.get()).getClass().getName());
         try (Scope current = span.makeCurrent();
                 EventTracing.LogScope logged = EventTracing.logContext(span);
                 RequestIds.Scope scope = RequestIds.open(event.requestId())) {
