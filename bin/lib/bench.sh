@@ -7,6 +7,7 @@
 #   bin/sd bench SECTION...         only those (startup gateway event-latency revocation desktops sustained read-path
 #                                   pages memory large-file scale-out), written to target/bench/RESULTS.md
 #   SD_BENCH_BUILD=no bin/sd bench  without building first (after a build of the same tree)
+#   SD_BENCH_TRACING=true bin/sd bench  with every process exporting its traces over OTLP (off by default, as deployed)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -35,5 +36,5 @@ RESULTS=$ROOT/bench/RESULTS.md
 [ $# -eq 0 ] || RESULTS=$ROOT/target/bench/RESULTS.md
 
 cd "$ROOT"
-exec java -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dsd.root="$ROOT" -cp "e2e/target/test-classes:$(cat e2e/target/bench.classpath)" \
+exec java -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dsd.root="$ROOT" -Dsd.e2e.tracing="${SD_BENCH_TRACING:-false}" -cp "e2e/target/test-classes:$(cat e2e/target/bench.classpath)" \
   fi.sd.e2e.bench.Benchmarks "$RESULTS" "$@"

@@ -50,6 +50,8 @@ public final class E2eSystem {
     private static E2eSystem instance;
     private final String masterKey = MasterKeys.generate();
     private S3TestServer s3;
+    /** Where every process sends its traces, unless -Dsd.e2e.tracing=false (the benchmarks' default: no OTLP endpoint). */
+    private final OtlpReceiver traces = Boolean.parseBoolean(System.getProperty("sd.e2e.tracing", "true")) ? OtlpReceiver.start() : null;
 
     private final Path root = Path.of(System.getProperty("sd.root", "..")).toAbsolutePath().normalize();
     private final Path runDirectory;
@@ -156,6 +158,10 @@ public final class E2eSystem {
         env.put("SD_STORAGE_BUCKET", BUCKET);
         env.put("SD_STORAGE_CREATE_BUCKETS", "true");
         env.put("SD_STORAGE_MASTER_KEY", masterKey);
+        if (traces != null) {
+            env.put("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint());
+            env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+        }
         env.put("PERMIT_SERVICE_URL", "http://127.0.0.1:" + ports.get(PERMIT));
         env.put("APPLY_SERVICE_URL", "http://127.0.0.1:" + ports.get(APPLY));
         env.put("DESKTOP_SERVICE_URL", "http://127.0.0.1:" + ports.get(DESKTOP));
@@ -224,6 +230,14 @@ public final class E2eSystem {
 
     public ServiceProcess service(String name) {
         return services.get(name);
+    }
+
+    /** The OTLP receiver every process exports its traces to. */
+    OtlpReceiver traces() {
+        if (traces == null) {
+            throw new IllegalStateException("Tracing is off in this run (-Dsd.e2e.tracing=false)");
+        }
+        return traces;
     }
 
     public KafkaBrokerProcess broker() {
@@ -300,6 +314,9 @@ public final class E2eSystem {
         keycloak.stop();
         if (s3 != null) {
             s3.close();
+        }
+        if (traces != null) {
+            traces.close();
         }
     }
 }

@@ -1,6 +1,8 @@
 package fi.sd.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -10,12 +12,19 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import fi.sd.testsupport.TestTokens;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -24,6 +33,9 @@ import io.quarkus.test.junit.QuarkusTest;
 class RoutingTest {
 
     private static final String TOKEN = TestTokens.user("routing.user", "researcher").bearer();
+
+    @Inject
+    InMemorySpanExporter spans;
 
     @ParameterizedTest
     @CsvSource({
@@ -110,16 +122,34 @@ class RoutingTest {
     }
 
     @Test
-    void aTraceIsContinuedWithTheGatewayAsParent() {
-        String incoming = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-        given().header("Authorization", TOKEN).header("traceparent", incoming)
+    void theCallersTraceContinuesThroughTheGatewaysProxySpanToTheService() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String incoming = "00-" + traceId + "-00f067aa0ba902b7-01";
+        String forwarded = given().header("Authorization", TOKEN).header("traceparent", incoming)
                 .when().get("/api/v1/permits/p-1")
                 .then().statusCode(200)
-                .body("headers.traceparent", startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-"))
-                .body("headers.traceparent", not(equalTo(incoming)));
+                .body("headers.traceparent", matchesPattern("00-" + traceId + "-[0-9a-f]{16}-01"))
+                .extract().path("headers.traceparent");
+        String proxySpanId = forwarded.split("-")[2];
+
+        // The service's parent is the gateway's client span, whose parent is its server span, whose parent is the caller's.
+        SpanData proxy = awaitSpan(proxySpanId);
+        assertThat(proxy.getKind()).isEqualTo(SpanKind.CLIENT);
+        assertThat(proxy.getTraceId()).isEqualTo(traceId);
+        SpanData server = awaitSpan(proxy.getParentSpanId());
+        assertThat(server.getKind()).isEqualTo(SpanKind.SERVER);
+        assertThat(server.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+
         given().header("Authorization", TOKEN).when().get("/api/v1/permits/p-1")
                 .then().statusCode(200)
-                .body("headers.traceparent", matchesPattern("00-[0-9a-f]{32}-[0-9a-f]{16}-01"));
+                .body("headers.traceparent", matchesPattern("00-[0-9a-f]{32}-[0-9a-f]{16}-01"))
+                .body("headers.traceparent", not(startsWith("00-" + traceId)));
+    }
+
+    private SpanData awaitSpan(String spanId) {
+        return await().atMost(Duration.ofSeconds(10)).until(
+                () -> spans.getFinishedSpanItems().stream().filter(s -> s.getSpanId().equals(spanId)).findFirst(), Optional::isPresent)
+                .orElseThrow();
     }
 
     @Test

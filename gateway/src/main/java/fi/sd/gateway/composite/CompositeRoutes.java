@@ -76,8 +76,7 @@ public class CompositeRoutes {
         Map<String, String> headers = Map.of(
                 "Authorization", "Bearer " + EdgeFilters.bearerToken(ctx),
                 "Accept", "application/json",
-                RequestContext.REQUEST_ID, EdgeFilters.requestId(ctx),
-                RequestContext.TRACEPARENT, RequestContext.nextTraceparent(ctx.request().getHeader(RequestContext.TRACEPARENT)));
+                RequestContext.REQUEST_ID, EdgeFilters.requestId(ctx));
         String encoded = URLEncoder.encode(projectId, StandardCharsets.UTF_8);
         List<String> names = List.copyOf(OVERVIEW_PARTS.keySet());
         List<Future<ProjectOverview.Part>> parts = names.stream()

@@ -192,7 +192,6 @@ public class ProxyRoutes {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         copyEndToEnd(in.headers(), headers);
         headers.set(RequestContext.REQUEST_ID, EdgeFilters.requestId(ctx));
-        headers.set(RequestContext.TRACEPARENT, RequestContext.nextTraceparent(in.getHeader(RequestContext.TRACEPARENT)));
         String forwardedFor = in.getHeader("X-Forwarded-For");
         String client = in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
         headers.set("X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);

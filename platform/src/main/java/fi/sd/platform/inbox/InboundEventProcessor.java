@@ -19,10 +19,15 @@ import fi.sd.events.MalformedEventException;
 import fi.sd.platform.messaging.Backoff;
 import fi.sd.platform.messaging.CloudEvent;
 import fi.sd.platform.messaging.CloudEventCodec;
+import fi.sd.platform.messaging.EventTracing;
 import fi.sd.platform.messaging.MessagingConfig;
 import fi.sd.platform.messaging.MessagingMetrics;
 import fi.sd.platform.messaging.MessagingMetrics.Outcome;
 import fi.sd.platform.rest.RequestIds;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
+import io.quarkus.arc.ClientProxy;
 
 /**
  * Processes one consumed record: decode the CloudEvent, find the handler, apply it once through
@@ -40,16 +45,18 @@ public class InboundEventProcessor {
     private final Inbox inbox;
     private final DeadLetters deadLetters;
     private final MessagingMetrics metrics;
+    private final EventTracing tracing;
     private final MessagingConfig.Inbox config;
     private final CountDownLatch stopping = new CountDownLatch(1);
 
     @Inject
     public InboundEventProcessor(EventHandlers handlers, Inbox inbox, DeadLetters deadLetters, MessagingMetrics metrics,
-            MessagingConfig config) {
+            EventTracing tracing, MessagingConfig config) {
         this.handlers = handlers;
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
+        this.tracing = tracing;
         this.config = config.inbox();
     }
 
@@ -74,8 +81,24 @@ public class InboundEventProcessor {
         }
         EventContext context = new EventContext(event.id(), event.type(), event.source(), event.subject(), event.time(),
                 event.requestId(), record.topic(), record.partition(), record.offset());
-        try (RequestIds.Scope scope = RequestIds.open(event.requestId())) {
-            return apply(record, handler.get(), payload, context);
+        // The handler runs in a span whose parent is the record's trace context: what it publishes continues that trace.
+        Span span = tracing.startProcess(record.headers(), record.topic(), event.id(), event.type());
+        span.setAttribute("sd.event.handler", ClientProxy.unwrap(handler.get()).getClass().getName());
+        try (Scope current = span.makeCurrent();
+                EventTracing.LogScope logged = EventTracing.logContext(span);
+                RequestIds.Scope scope = RequestIds.open(event.requestId())) {
+            Outcome outcome = apply(record, handler.get(), payload, context);
+            span.setAttribute("sd.event.outcome", outcome.name().toLowerCase());
+            if (outcome == Outcome.DEAD_LETTERED) {
+                span.setStatus(StatusCode.ERROR, "dead-lettered");
+            }
+            return outcome;
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
         }
     }
 

@@ -1,6 +1,7 @@
 package fi.sd.platform.outbox;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import fi.sd.events.EventJson;
 import fi.sd.events.EventPayload;
 import fi.sd.events.EventSchemas;
 import fi.sd.events.EventType;
+import fi.sd.platform.messaging.EventTracing;
 import fi.sd.platform.messaging.MessagingConfig;
 import fi.sd.platform.rest.RequestIds;
 
@@ -29,13 +31,15 @@ public class Outbox {
     private final EntityManager em;
     private final Clock clock;
     private final Event<OutboxWritten> written;
+    private final EventTracing tracing;
     private final String serviceName;
 
     @Inject
-    public Outbox(EntityManager em, Clock clock, Event<OutboxWritten> written, MessagingConfig config) {
+    public Outbox(EntityManager em, Clock clock, Event<OutboxWritten> written, EventTracing tracing, MessagingConfig config) {
         this.em = em;
         this.clock = clock;
         this.written = written;
+        this.tracing = tracing;
         this.serviceName = config.serviceName();
     }
 
@@ -67,6 +71,9 @@ public class Outbox {
         row.payload = json.toString();
         row.occurredAt = payload.occurredAt();
         row.requestId = RequestIds.current().orElse(null);
+        Map<String, String> trace = tracing.current();
+        row.traceparent = trace.get(EventTracing.TRACEPARENT);
+        row.tracestate = trace.get(EventTracing.TRACESTATE);
         row.createdAt = clock.instant();
         em.persist(row);
         written.fire(OutboxWritten.INSTANCE);

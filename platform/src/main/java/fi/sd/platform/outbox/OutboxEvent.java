@@ -51,6 +51,11 @@ public class OutboxEvent {
     @Column(name = "request_id")
     public String requestId;
 
+    /** The W3C trace context of the transaction that wrote the row, if it ran in a trace. */
+    public String traceparent;
+
+    public String tracestate;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -19,9 +19,12 @@ import org.jboss.logging.Logger;
 
 import fi.sd.platform.messaging.CloudEvent;
 import fi.sd.platform.messaging.CloudEventCodec;
+import fi.sd.platform.messaging.EventTracing;
 import fi.sd.platform.messaging.KafkaClients;
 import fi.sd.platform.messaging.MessagingConfig;
 import fi.sd.platform.messaging.MessagingMetrics;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 
 /**
  * One relay pass: under the relay lease, send the oldest unpublished rows in order and mark the
@@ -36,15 +39,17 @@ public class OutboxPublisher {
     private final EntityManager em;
     private final KafkaClients kafka;
     private final MessagingMetrics metrics;
+    private final EventTracing tracing;
     private final Clock clock;
     private final int batchSize;
 
     @Inject
-    public OutboxPublisher(EntityManager em, KafkaClients kafka, MessagingMetrics metrics, Clock clock,
+    public OutboxPublisher(EntityManager em, KafkaClients kafka, MessagingMetrics metrics, EventTracing tracing, Clock clock,
             MessagingConfig config) {
         this.em = em;
         this.kafka = kafka;
         this.metrics = metrics;
+        this.tracing = tracing;
         this.clock = clock;
         this.batchSize = config.outbox().batchSize();
     }
@@ -62,17 +67,32 @@ public class OutboxPublisher {
             return 0;
         }
         Producer<String, String> producer = kafka.producer();
-        List<Future<RecordMetadata>> sent = sendInOrder(producer,
-                rows.stream().map(row -> CloudEventCodec.toRecord(row.topic, row.messageKey, toCloudEvent(row))).toList());
+        List<Span> spans = new ArrayList<>(rows.size());
+        List<ProducerRecord<String, String>> records = new ArrayList<>(rows.size());
+        for (OutboxEvent row : rows) {
+            Span span = tracing.startPublish(row.topic, row.eventId.toString(), row.eventType, row.traceparent, row.tracestate);
+            ProducerRecord<String, String> record = CloudEventCodec.toRecord(row.topic, row.messageKey, toCloudEvent(row));
+            tracing.inject(span, record.headers());
+            spans.add(span);
+            records.add(record);
+        }
+        List<Future<RecordMetadata>> sent = sendInOrder(producer, records);
         producer.flush();
+        // Rows after a refused one were not sent now; the next pass sends them in spans of their own.
+        spans.subList(sent.size(), spans.size()).forEach(span -> span.setStatus(StatusCode.ERROR, "not sent").end());
         Instant now = clock.instant();
         int published = 0;
         int failed = 0;
         for (int i = 0; i < sent.size(); i++) {
             OutboxEvent row = rows.get(i);
+            Span span = spans.get(i);
             try {
                 sent.get(i).get();
+                span.end();
             } catch (ExecutionException e) {
+                span.recordException(e.getCause());
+                span.setStatus(StatusCode.ERROR, "not acknowledged");
+                span.end();
                 // Sent again on the next pass. Every acknowledged row is marked, whatever failed before it:
                 // rows of other keys are on other partitions, and should a later row of the same key have
                 // been acknowledged, sending it again would only add a duplicate, not restore the order.
