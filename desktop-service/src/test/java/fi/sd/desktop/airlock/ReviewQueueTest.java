@@ -32,7 +32,7 @@ class ReviewQueueTest {
         String older = Airlock.submitExport(first, Airlock.lowRiskExport("Results/a.csv"));
         String newer = Airlock.submitExport(second, Airlock.highRiskExport("Results/b.csv"));
         String decided = Airlock.submitExport(first, Airlock.lowRiskExport("Results/c.csv"));
-        decide(DESK, "exports", decided, "approve", null).statusCode(200);
+        decide(DESK, "exports", decided, "approve").statusCode(200);
 
         for (String reviewer : List.of(DESK, AUTHORITY, WorkspaceApi.AUDITOR)) {
             List<String> pending = get(reviewer, "/api/v1/exports?status=SUBMITTED&status=in_review&size=200").statusCode(200)
@@ -54,7 +54,7 @@ class ReviewQueueTest {
 
         get(DESK, "/api/v1/imports?status=SUBMITTED&status=APPROVED&size=200").statusCode(200).body("id", hasItem(id));
         get(WorkspaceApi.AUDITOR, "/api/v1/imports?size=200").statusCode(200).body("id", hasItem(id));
-        decide(DESK, "imports", id, "approve", null).statusCode(200);
+        decide(DESK, "imports", id, "approve").statusCode(200);
         List<String> submitted = get(DESK, "/api/v1/imports?status=SUBMITTED&size=200").statusCode(200).extract().path("id");
         assertThat(submitted).doesNotContain(id);
         get(AUTHORITY, "/api/v1/imports").statusCode(403);
