@@ -7,12 +7,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Executors;
 
-import com.google.common.primitives.Bytes;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -60,13 +60,22 @@ final class OtlpReceiver implements AutoCloseable {
      * length 16) and name {@code serviceName} (the resource's {@code service.name}).
      */
     synchronized List<byte[]> exportsOf(String serviceName, String traceId) {
-        byte[] spanTraceId = Bytes.concat(new byte[] { 0x0a, 0x10 }, HexFormat.of().parseHex(traceId));
+        byte[] spanTraceId = HexFormat.of().parseHex("0a10" + traceId);
         byte[] name = serviceName.getBytes(StandardCharsets.UTF_8);
-        return exports.stream().filter(body -> Bytes.indexOf(body, spanTraceId) >= 0 && Bytes.indexOf(body, name) >= 0).toList();
+        return exports.stream().filter(body -> holds(body, spanTraceId) && holds(body, name)).toList();
     }
 
     static boolean contains(byte[] body, String text) {
-        return Bytes.indexOf(body, text.getBytes(StandardCharsets.UTF_8)) >= 0;
+        return holds(body, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean holds(byte[] body, byte[] part) {
+        for (int at = 0; at + part.length <= body.length; at++) {
+            if (Arrays.equals(body, at, at + part.length, part, 0, part.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void receive(HttpExchange exchange) throws IOException {
