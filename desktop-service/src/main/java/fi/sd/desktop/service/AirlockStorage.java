@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
@@ -62,7 +63,8 @@ public class AirlockStorage {
         }
     }
 
-    /** 413 unless the workspace's stored export and import files leave room for {@code moreBytes}. Call it in a transaction. */
+    /** 413 unless the workspace's stored export and import files leave room for {@code moreBytes}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public void requireRoom(String workspaceId, long moreBytes) {
         long used = storedBytes(workspaceId);
         if (used + moreBytes > quotaBytes) {

@@ -59,8 +59,11 @@ public class ExportCopies {
         List<ObjectName> objects = new ArrayList<>();
         try {
             List<ExportedFile> copied = new ArrayList<>();
+            long copiedBytes = 0;
             for (int i = 0; i < body.files().size(); i++) {
-                copied.add(copy(admission, body.files().get(i), "files[" + i + "]", objects));
+                ExportedFile file = copy(admission, body.files().get(i), "files[" + i + "]", copiedBytes, objects);
+                copiedBytes += file.sizeBytes;
+                copied.add(file);
             }
             return exports.record(admission, body, copied, caller);
         } catch (RuntimeException e) {
@@ -69,10 +72,13 @@ public class ExportCopies {
         }
     }
 
-    private ExportedFile copy(ExportService.Admission admission, ExportRequest.File file, String field, List<ObjectName> objects) {
+    private ExportedFile copy(ExportService.Admission admission, ExportRequest.File file, String field, long copiedBytes,
+            List<ObjectName> objects) {
         StoredObject stored;
         try (ExportedContent content = providers.active().openExportedFile(admission.workspaceId(), file.path())) {
             storage.requireFileSize(file.path(), content.sizeBytes());
+            // Refused before a byte is copied when it cannot fit; checked again when recorded.
+            storage.requireRoom(admission.workspaceId(), copiedBytes + content.sizeBytes());
             ObjectName object = ObjectName.unique(admission.permitId(), "exports");
             objects.add(object);
             stored = store.put(object, content.content(), content.sizeBytes());

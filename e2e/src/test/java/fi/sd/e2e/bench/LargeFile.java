@@ -37,7 +37,8 @@ import fi.sd.storage.StandaloneStorage;
  */
 final class LargeFile {
 
-    static final long SIZE = 2L * 1024 * 1024 * 1024;
+    /** 2 GiB; {@code -Dsd.bench.large-file.mib=64} for a quick look. */
+    static final long SIZE = Long.getLong("sd.bench.large-file.mib", 2048) * 1024 * 1024;
     private static final String NAME = "genomes/cohort.vcf";
     private static final String RESULT = "cohort-summary.bin";
 
@@ -64,7 +65,7 @@ final class LargeFile {
 
         HeapSampler heap = new HeapSampler(system.services());
         long started = System.nanoTime();
-        HttpResponse<String> stored = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<String> stored = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
                 URI.create(system.gatewayUrl() + "/api/v1/permits/" + permitId + "/releases/" + releaseId + "/files/" + NAME))
                 .timeout(Duration.ofMinutes(30))
                 .header("Authorization", system.tokens().user(Api.FINDATA_OFFICER, "permit-authority").bearer())
@@ -108,7 +109,7 @@ final class LargeFile {
 
         heap = new HeapSampler(system.services());
         started = System.nanoTime();
-        HttpResponse<InputStream> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(system.gatewayUrl() + href))
+        HttpResponse<InputStream> download = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(system.gatewayUrl() + href))
                 .timeout(Duration.ofMinutes(30)).header("Authorization", researcher).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         FileDigest downloaded;
         try (InputStream body = download.body()) {
