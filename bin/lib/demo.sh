@@ -106,19 +106,36 @@ session=$(call "$RESEARCHER" POST "/desktops/$desktop_id/sessions")
 session_id=$(jq -r .sessionId <<< "$session")
 say "  session $session_id, connect at $(jq -r .connectUrl <<< "$session" | cut -c1-60)..."
 
-step "6. An export of results is requested and approved by a second person from the service desk"
-export_id=$(call "$RESEARCHER" POST "/workspaces/$workspace_id/exports" '{"files":[{"path":"results/table1.csv","sizeBytes":2048,
-  "sha256":"'"$(printf 'b%.0s' {1..64})"'"}],"riskLevel":"LOW","riskAssessment":"Aggregated counts, every cell n >= 5.",
-  "findataNotificationRef":"FD-2026-0042"}' | jq -r .id)
+step "6. The researcher saves a result in the desktop's /export and asks to export it; the service desk reviews those bytes"
+# The folder the local desktops show at /export (bin/sd up's provider); written here as the researcher would in the desktop.
+export_dir=${SD_DESKTOP_STATE_DIR:?run it as bin/sd demo}/workspaces/$workspace_id/export
+[ -d "$SD_DESKTOP_STATE_DIR/workspaces/$workspace_id" ] || die "no desktop folder of workspace $workspace_id under $SD_DESKTOP_STATE_DIR: exports need the local desktops (SD_DESKTOP_PROVIDER_KIND=local, bin/sd up's default)"
+mkdir -p "$export_dir/results"
+printf 'municipality,visits,patients\nHelsinki,11702,5120\nEspoo,4133,1920\nTampere,3810,1702\n' > "$export_dir/results/table1.csv"
+saved_sha=$(sha256sum "$export_dir/results/table1.csv" | cut -d' ' -f1)
+export_id=$(call "$RESEARCHER" POST "/workspaces/$workspace_id/exports" '{"files":[{"path":"results/table1.csv"}],"riskLevel":"LOW",
+  "riskAssessment":"Aggregated counts, every cell n >= 5.","findataNotificationRef":"FD-2026-0042"}' | jq -r .id)
+call "$DESK" GET "/exports/$export_id/files/results/table1.csv?preview=true" | sed 's/^/    /'
 call "$DESK" POST "/exports/$export_id/approve" '{"comment":"Aggregates only, n >= 5"}' | jq -r '"  export " + .status'
 
-step "7. 31 days later the permit has expired: the workspace locks and no session starts"
+step "7. The requester downloads the approved result with a short-lived link of their own"
+href=$(call "$RESEARCHER" POST "/exports/$export_id/download-links" | jq -r '.links[0].href')
+downloaded=$(mktemp)
+curl -fsS -H "Authorization: Bearer $(token "$RESEARCHER")" -o "$downloaded" "${API%/api/v1}$href"
+downloaded_sha=$(sha256sum "$downloaded" | cut -d' ' -f1)
+rm -f "$downloaded"
+say "  SHA-256 saved in /export: $saved_sha"
+say "  SHA-256 downloaded:       $downloaded_sha"
+[ "$saved_sha" = "$downloaded_sha" ] || die "the downloaded file is not the one saved in /export"
+say "  the SHA-256 match: the bytes reviewed are the bytes that left"
+
+step "8. 31 days later the permit has expired: the workspace locks and no session starts"
 echo P31D > "$CLOCK"
 until_equal "workspace" LOCKED workspace_status
 if call "$RESEARCHER" POST "/desktops/$desktop_id/sessions" >/dev/null 2>&1; then die "a session started in a locked workspace"; fi
 say "  a new session is refused"
 
-step "8. After the retention period the workspace is purged, and the audit log says so"
+step "9. After the retention period the workspace is purged, and the audit log says so"
 echo P122D > "$CLOCK"
 until_equal "workspace" PURGED workspace_status
 call "$AUDITOR" GET "/audit?workspaceId=$workspace_id&size=200" | jq -r '.[] | "  \(.seq) \(.action) by \(.actor)"' | sort -n

@@ -199,7 +199,8 @@ class ContractsIT extends SystemTest {
     private record Operation(String method, String template) {
 
         boolean matches(Api.Call call) {
-            String regex = Pattern.quote(template).replaceAll("/\\{name}\\\\E$", "/\\\\E.+")
+            // A file's name or path is the rest of the path (folders included).
+            String regex = Pattern.quote(template).replaceAll("/\\{(name|path)}\\\\E$", "/\\\\E.+")
                     .replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q");
             return method.equals(call.method()) && Pattern.matches(regex, call.path());
         }

@@ -40,7 +40,7 @@ class FindataRouteIT extends SystemTest {
                 .then().statusCode(201).body("connectUrl", startsWith(system.gatewayUrl().replace("127.0.0.1", "localhost") + "/desktop/connect/"))
                 .extract().path("sessionId");
 
-        String exportId = api.as(Api.RESEARCHER, "researcher").body(Flows.export("LOW"))
+        String exportId = api.as(Api.RESEARCHER, "researcher").body(Flows.export(system, workspaceId, "LOW"))
                 .post("/workspaces/{id}/exports", workspaceId).then().statusCode(201).body("status", is("SUBMITTED"))
                 .extract().path("id");
         // The requester is not a second person: refused; a service-desk reviewer approves.

@@ -3,6 +3,10 @@ package fi.sd.e2e;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +50,24 @@ public final class Flows {
         return desktopId;
     }
 
-    public static Map<String, Object> export(String riskLevel) {
-        return Map.of("files", List.of(Map.of("path", "results/table1.csv", "sizeBytes", 2048, "sha256", "b".repeat(64))),
+    public static Map<String, Object> export(E2eSystem system, String workspaceId, String riskLevel) {
+        saveInExport(system, workspaceId, "results/table1.csv", "municipality,count\nHelsinki,117\nEspoo,41\n");
+        return Map.of("files", List.of(Map.of("path", "results/table1.csv")),
                 "riskLevel", riskLevel, "riskAssessment", "Aggregated counts, every cell n >= 5.",
                 "findataNotificationRef", "FD-2026-0042");
+    }
+
+    /**
+     * A result file left in the workspace's {@code /export} folder, written on the host (where the local provider keeps
+     * it) for flows that need no desktop running; {@code DataPathIT} writes one from inside a desktop.
+     */
+    public static void saveInExport(E2eSystem system, String workspaceId, String path, String content) {
+        Path file = system.desktopStateDirectory().resolve("workspaces").resolve(workspaceId).resolve("export").resolve(path);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

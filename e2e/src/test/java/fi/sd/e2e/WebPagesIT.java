@@ -117,7 +117,7 @@ class WebPagesIT extends SystemTest {
         FindataProject project = FindataProject.ready("web-export-");
         String suffix = project.suffix();
         String projectId = project.projectId();
-        String export = "/exports/" + api.as(Api.RESEARCHER, "researcher").body(Flows.export("HIGH"))
+        String export = "/exports/" + api.as(Api.RESEARCHER, "researcher").body(Flows.export(system, project.workspaceId(), "HIGH"))
                 .post("/workspaces/{id}/exports", project.workspaceId()).then().statusCode(201).extract().path("id");
         Credentials desk = system.tokens().user("desk-" + suffix, "service-desk").credentials();
         Credentials officer = system.tokens().user("officer-" + suffix, "permit-authority").credentials();

@@ -12,8 +12,10 @@ import java.util.concurrent.TimeUnit;
 import fi.sd.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -28,12 +30,14 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
     /** A request with this header is answered with its body's size and SHA-256 (see {@link #digest}). */
     public static final String DIGEST = "X-Echo-Digest";
+    /** A request with this header is answered with that many bytes (see {@link #file}), as a file download is. */
+    public static final String FILE_BYTES = "X-Echo-File-Bytes";
 
     public static final Map<String, List<String>> PATHS = Map.of(
             "permit-service", List.of("/api/v1/permits", "/api/v1/public/permits"),
             "apply-service", List.of("/api/v1/catalogue", "/api/v1/applications", "/api/v1/entitlements", "/api/v1/permissions"),
             "desktop-service", List.of("/api/v1/workspaces", "/api/v1/desktops", "/api/v1/sessions", "/api/v1/imports",
-                    "/api/v1/exports", "/api/v1/audit"));
+                    "/api/v1/exports", "/api/v1/export-downloads", "/api/v1/audit"));
 
     private static Vertx vertx;
     private static final Map<String, HttpServer> SERVERS = new LinkedHashMap<>();
@@ -120,6 +124,10 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
             digest(service, request);
             return;
         }
+        if (request.getHeader(FILE_BYTES) != null) {
+            file(request, Long.parseLong(request.getHeader(FILE_BYTES)));
+            return;
+        }
         request.body().onSuccess(body -> {
             JsonObject headers = new JsonObject();
             request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
@@ -139,6 +147,31 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                 send.run();
             }
         });
+    }
+
+    /** Answers with {@code size} bytes of a repeating pattern (byte i is i mod 251), written as the connection drains. */
+    private static void file(HttpServerRequest request, long size) {
+        HttpServerResponse response = request.response().putHeader("Content-Type", "application/octet-stream")
+                .putHeader("Content-Length", Long.toString(size));
+        long[] sent = { 0 };
+        Runnable[] write = new Runnable[1];
+        write[0] = () -> {
+            while (sent[0] < size && !response.writeQueueFull()) {
+                int chunk = (int) Math.min(64 * 1024, size - sent[0]);
+                byte[] bytes = new byte[chunk];
+                for (int i = 0; i < chunk; i++) {
+                    bytes[i] = (byte) ((sent[0] + i) % 251);
+                }
+                sent[0] += chunk;
+                response.write(Buffer.buffer(bytes));
+            }
+            if (sent[0] >= size) {
+                response.end();
+            } else {
+                response.drainHandler(v -> write[0].run());
+            }
+        };
+        write[0].run();
     }
 
     /**

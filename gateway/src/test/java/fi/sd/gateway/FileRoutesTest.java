@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,6 +46,40 @@ class FileRoutesTest {
         HttpResponse<String> chunked = putWithoutLength(UPLOAD, file);
         assertThat(chunked.statusCode()).isEqualTo(200);
         assertThat(chunked.body()).contains("\"bytes\":" + file.length, sha256(file), "\"chunked\":true");
+    }
+
+    @Test
+    void anImportFileStreamsToTheServiceAndADownloadStreamsBackWhateverItsSize() throws Exception {
+        byte[] file = random(3 * 1024 * 1024);
+        given().header("Authorization", TOKEN).header(EchoUpstreams.DIGEST, "yes").contentType("application/octet-stream").body(file)
+                .when().put("/api/v1/imports/i-1/files/lme4/lme4_1.1-35.tar.gz")
+                .then().statusCode(200)
+                .body("service", equalTo("desktop-service"))
+                .body("bytes", equalTo(file.length))
+                .body("sha256", equalTo(sha256(file)));
+
+        // Larger than the file limit, which holds uploads only: an answer is never held to it.
+        long size = 40L * 1024 * 1024;
+        MessageDigest expected = MessageDigest.getInstance("SHA-256");
+        for (long i = 0; i < size; i++) {
+            expected.update((byte) (i % 251));
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/v1/export-downloads/t-1"))
+                .header("Authorization", TOKEN).header(EchoUpstreams.FILE_BYTES, Long.toString(size)).GET().build();
+        HttpResponse<InputStream> download = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValueAsLong("Content-Length")).hasValue(size);
+        MessageDigest received = MessageDigest.getInstance("SHA-256");
+        long count = 0;
+        try (InputStream body = download.body()) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int read; (read = body.read(buffer)) >= 0;) {
+                received.update(buffer, 0, read);
+                count += read;
+            }
+        }
+        assertThat(count).isEqualTo(size);
+        assertThat(received.digest()).isEqualTo(expected.digest());
     }
 
     @Test

@@ -50,6 +50,8 @@ class RoutingTest {
             "/api/v1/sessions/s-1, desktop-service",
             "/api/v1/imports/i-1/approve, desktop-service",
             "/api/v1/exports/e-1, desktop-service",
+            "/api/v1/exports/e-1/files/results/table1.csv, desktop-service",
+            "/api/v1/export-downloads/t-1, desktop-service",
             "/api/v1/audit/verify, desktop-service"})
     void everyPathFamilyReachesItsService(String path, String service) {
         given().header("Authorization", TOKEN).when().get(path)

@@ -31,10 +31,14 @@ public record ExportRequest(
     public static final String SINGLE_LINE = "[^\\p{Cntrl}]*";
     public static final String SINGLE_LINE_MESSAGE = "must be a single line without control characters";
 
-    /** One result file as the requester declares it. */
+    /**
+     * One result file: its path relative to the desktop's {@code /export} folder. The service copies the file's
+     * bytes from there and computes their size and SHA-256 itself; a size or SHA-256 given here is only checked
+     * against them (422 when they differ).
+     */
     public record File(
             @NotBlank @Size(max = 1000) @Pattern(regexp = PATH, message = PATH_MESSAGE) String path,
-            @NotNull @PositiveOrZero Long sizeBytes,
-            @NotNull @Pattern(regexp = SHA256, message = SHA256_MESSAGE) String sha256) {
+            @PositiveOrZero Long sizeBytes,
+            @Pattern(regexp = SHA256, message = SHA256_MESSAGE) String sha256) {
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import fi.sd.desktop.domain.ImportStatus;
 import fi.sd.events.desktop.ImportKind;
 
-/** An import as members, the service desk, auditors and admins see it. */
+/** An import, with its files, as members, the service desk, auditors and admins see it. */
 public record ImportView(
         String id,
         String workspaceId,
@@ -14,6 +14,7 @@ public record ImportView(
         ImportKind kind,
         String description,
         ImportStatus status,
+        List<ImportFileView> files,
         String requestedBy,
         Instant requestedAt,
         List<DecisionView> decisions,

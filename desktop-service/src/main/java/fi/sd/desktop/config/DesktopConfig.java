@@ -10,6 +10,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -31,6 +32,30 @@ public interface DesktopConfig {
     Provider provider();
 
     Sessions sessions();
+
+    Airlock airlock();
+
+    Exports exports();
+
+    /** What the airlock's files may take in the object store (each file is limited by {@code sd.storage.max-file-size}). */
+    interface Airlock {
+
+        /** The most a workspace's stored export and import files may hold together (413 beyond). */
+        @WithDefault("50G")
+        MemorySize workspaceQuota();
+    }
+
+    /** How an export's files are shown to reviewers and taken out by the requester. */
+    interface Exports {
+
+        /** How long a download link given to an approved export's requester may be used. */
+        @WithDefault("15m")
+        Duration downloadLinkTtl();
+
+        /** The most of a text or CSV file a reviewer's preview shows. */
+        @WithDefault("64K")
+        MemorySize previewSize();
+    }
 
     /** The job that purges locked workspaces once their retention has passed. */
     interface Purge {

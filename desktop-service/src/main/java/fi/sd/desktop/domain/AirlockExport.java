@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
@@ -137,6 +139,21 @@ public class AirlockExport extends AirlockRequest<ExportCommand> {
     /** The last approval is in: the export is approved, with no further decision recorded. */
     public void release() {
         move(RELEASE);
+    }
+
+    @Override
+    public List<String> storedObjects() {
+        return files.stream().map(f -> f.storageKey).filter(Objects::nonNull).toList();
+    }
+
+    @Override
+    public boolean discarded() {
+        return status == REJECTED || status == CANCELLED;
+    }
+
+    /** The file at {@code path}, if the export has one. */
+    public Optional<ExportedFile> file(String path) {
+        return files.stream().filter(f -> f.path.equals(path)).findFirst();
     }
 
     public static List<AirlockExport> pendingIn(String workspaceId) {

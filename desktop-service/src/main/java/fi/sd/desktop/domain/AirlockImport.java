@@ -15,6 +15,8 @@ import static fi.sd.desktop.domain.ImportStatus.SUBMITTED;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
@@ -72,6 +74,12 @@ public class AirlockImport extends AirlockRequest<ImportCommand> {
     @Column(nullable = false)
     public ImportStatus status;
 
+    /** The files the request declared, and those the service desk uploaded. */
+    @ElementCollection
+    @CollectionTable(name = "airlock_import_file", joinColumns = @JoinColumn(name = "import_id"))
+    @OrderColumn(name = "file_no")
+    public List<ImportedFile> files = new ArrayList<>();
+
     @ElementCollection
     @CollectionTable(name = "airlock_import_decision", joinColumns = @JoinColumn(name = "import_id"))
     @OrderColumn(name = "decision_no")
@@ -97,6 +105,26 @@ public class AirlockImport extends AirlockRequest<ImportCommand> {
     @Override
     public List<AirlockDecision> decisions() {
         return decisions;
+    }
+
+    @Override
+    public List<String> storedObjects() {
+        return files.stream().map(f -> f.storageKey).filter(Objects::nonNull).toList();
+    }
+
+    @Override
+    public boolean discarded() {
+        return status == REJECTED || status == CANCELLED || status == FAILED;
+    }
+
+    /** The file named {@code name}, if declared or uploaded. */
+    public Optional<ImportedFile> file(String name) {
+        return files.stream().filter(f -> f.name.equals(name)).findFirst();
+    }
+
+    /** The declared files not uploaded yet. */
+    public List<String> awaitedFiles() {
+        return files.stream().filter(f -> !f.uploaded()).map(f -> f.name).toList();
     }
 
     public static List<AirlockImport> pendingIn(String workspaceId) {

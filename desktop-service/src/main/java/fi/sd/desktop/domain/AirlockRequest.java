@@ -72,4 +72,10 @@ public abstract class AirlockRequest<C extends Enum<C> & AirlockCommand> extends
 
     /** The state the command leads to becomes the request's: 409 when its lifecycle does not allow the command. */
     protected abstract void move(C command);
+
+    /** The object store paths (below the permit) of the request's stored files. */
+    public abstract List<String> storedObjects();
+
+    /** True once the request ended without its files going anywhere (rejected, cancelled, failed): their bytes are deleted. */
+    public abstract boolean discarded();
 }

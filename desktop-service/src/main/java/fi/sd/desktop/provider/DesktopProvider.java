@@ -48,6 +48,21 @@ public interface DesktopProvider {
     void deliverReleaseFile(DataAttachment release, DataAttachment.File file, InputStream content);
 
     /**
+     * Puts one of an import's uploaded files, decrypted, at {@code /imports/{importId}/{name}} (read-only) in the
+     * workspace's desktops, as {@link #deliverReleaseFile} does for a release: whole and checked against
+     * {@code file}'s size and SHA-256, or not at all; delivering it again replaces it.
+     */
+    void deliverImportFile(String workspaceId, String importId, DataAttachment.File file, InputStream content);
+
+    /**
+     * Opens a file that the workspace's desktops left in their {@code /export} folder, at {@code path} relative to
+     * it, for an export request to copy. Refuses ({@link ExportedFileRefused}) a missing path, anything but a
+     * regular file, a symbolic link anywhere on the path and a path resolving outside the folder: an export takes
+     * nothing but what the desktops' users put there.
+     */
+    ExportedContent openExportedFile(String workspaceId, String path);
+
+    /**
      * Removes what this host holds of a purged workspace: the decrypted copies of its releases and its import
      * and export folders. Safe to repeat.
      */

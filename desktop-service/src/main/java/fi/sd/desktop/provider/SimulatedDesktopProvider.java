@@ -1,5 +1,6 @@
 package fi.sd.desktop.provider;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,9 +8,11 @@ import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -39,6 +42,7 @@ public class SimulatedDesktopProvider implements DesktopProvider {
     private final Clock clock;
     private final DesktopConfig.Provider.Simulated config;
     private final Pattern failingNames;
+    private final Map<String, Map<String, byte[]>> exportFolders = new ConcurrentHashMap<>();
 
     @Inject
     public SimulatedDesktopProvider(Clock clock, DesktopConfig config) {
@@ -156,9 +160,38 @@ public class SimulatedDesktopProvider implements DesktopProvider {
         }
     }
 
-    /** The simulated cloud keeps no files of a workspace. */
+    /** The simulated cloud keeps no files: it reads the import file through, as a copy would, and checks it. */
+    @Override
+    public void deliverImportFile(String workspaceId, String importId, DataAttachment.File file, InputStream content) {
+        try {
+            file.requireMatches(FileDigest.of(content));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Import file " + file.name() + " could not be read", e);
+        }
+    }
+
+    /**
+     * The simulated desktops' {@code /export} folders are kept in this process's memory, one per workspace: what a
+     * desktop's user saved there ({@link #saveExportedFile}) is what an export request copies.
+     */
+    @Override
+    public ExportedContent openExportedFile(String workspaceId, String path) {
+        byte[] content = exportFolders.getOrDefault(workspaceId, Map.of()).get(path);
+        if (content == null) {
+            throw new ExportedFileRefused(path, "does not exist in workspace " + workspaceId + "'s export folder");
+        }
+        return new ExportedContent(content.length, new ByteArrayInputStream(content));
+    }
+
+    /** A simulated desktop's user saves a file in the workspace's {@code /export} folder. */
+    public void saveExportedFile(String workspaceId, String path, byte[] content) {
+        exportFolders.computeIfAbsent(workspaceId, w -> new ConcurrentHashMap<>()).put(path, content.clone());
+    }
+
+    /** The simulated cloud keeps no files of a workspace but its export folder's, in memory. */
     @Override
     public void eraseWorkspaceData(String workspaceId, List<String> releaseIds) {
+        exportFolders.remove(workspaceId);
         LOG.debugf("Workspace %s: the simulated cloud holds none of its data", workspaceId);
     }
 

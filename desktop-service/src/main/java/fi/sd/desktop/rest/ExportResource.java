@@ -25,6 +25,7 @@ import fi.sd.desktop.api.ExportView;
 import fi.sd.desktop.domain.ExportCommand;
 import fi.sd.desktop.domain.ExportStatus;
 import fi.sd.desktop.mapping.AirlockMapper;
+import fi.sd.desktop.service.ExportContent;
 import fi.sd.desktop.service.ExportService;
 import fi.sd.platform.rest.PageRequest;
 import fi.sd.platform.rest.ProblemException;
@@ -40,11 +41,15 @@ import io.quarkus.security.Authenticated;
 public class ExportResource {
 
     private final ExportService service;
+    private final ExportContent content;
+    private final StoredFileResponses files;
     private final Caller caller;
 
     @Inject
-    public ExportResource(ExportService service, Caller caller) {
+    public ExportResource(ExportService service, ExportContent content, StoredFileResponses files, Caller caller) {
         this.service = service;
+        this.content = content;
+        this.files = files;
         this.caller = caller;
     }
 
@@ -64,6 +69,33 @@ public class ExportResource {
     @Operation(summary = "One export with its files and decisions (members, service-desk, permit-authority, auditor, admin)")
     public ExportView get(@PathParam("id") String id) {
         return AirlockMapper.toView(service.find(id, caller));
+    }
+
+    /** The file's path in {@code /export} is the rest of the path, its segments percent-encoded ({@code .../files/results/table1.csv}). */
+    @GET
+    @Path("/{id}/files/{path: .+}")
+    @Produces({ MediaType.APPLICATION_OCTET_STREAM, "text/plain; charset=UTF-8", MediaType.APPLICATION_JSON })
+    @Operation(summary = "A file of the export, decrypted, for its reviewers (service-desk, permit-authority; not its requester)",
+            description = "While the export is SUBMITTED, IN_REVIEW or APPROVED. The bytes copied from /export when it was requested, "
+                    + "as an attachment with Content-Length, ETag (the SHA-256) and Repr-Digest; each read is audited (export.file.read). "
+                    + "?preview=true: text/plain; charset=UTF-8, at most the first sd.desktop.exports.preview-size bytes (64 KiB) "
+                    + "of a text or CSV file (X-Preview-Truncated says whether there is more), 415 for other types. 403: the "
+                    + "requester (who downloads through download links once approved) or another member; 404: an export or path "
+                    + "you cannot see, or a rejected or cancelled export (its files are deleted).")
+    public Response file(@PathParam("id") String id, @PathParam("path") String path, @QueryParam("preview") boolean preview) {
+        ExportContent.StoredExportFile file = content.reviewerRead(id, path, preview, caller);
+        return preview ? files.preview(file) : files.download(file);
+    }
+
+    @POST
+    @Path("/{id}/download-links")
+    @Operation(summary = "Links for the requester to download the approved export's files (the requester)",
+            description = "201 {links: [{path, sizeBytes, sha256, href, expiresAt}]}: href is /api/v1/export-downloads/{token}, "
+                    + "usable by the requester only (with their own token as well) until expiresAt (sd.desktop.exports.download-link-ttl, "
+                    + "15 minutes). 403: anyone but the requester; 409: not APPROVED (as the commands answer a wrong state); 404: "
+                    + "an export you cannot see, or rejected or cancelled.")
+    public Response downloadLinks(@PathParam("id") String id) {
+        return Response.status(Response.Status.CREATED).entity(content.issueLinks(id, caller)).build();
     }
 
     @POST

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import fi.sd.desktop.api.ExportRequest;
 import fi.sd.desktop.api.ExportView;
 import fi.sd.desktop.mapping.AirlockMapper;
+import fi.sd.desktop.service.ExportCopies;
 import fi.sd.desktop.service.ExportService;
 import fi.sd.platform.rest.PageRequest;
 import fi.sd.platform.security.Caller;
@@ -33,21 +34,27 @@ import io.quarkus.security.Authenticated;
 public class WorkspaceExportResource {
 
     private final ExportService service;
+    private final ExportCopies copies;
     private final Caller caller;
 
     @Inject
-    public WorkspaceExportResource(ExportService service, Caller caller) {
+    public WorkspaceExportResource(ExportService service, ExportCopies copies, Caller caller) {
         this.service = service;
+        this.copies = copies;
         this.caller = caller;
     }
 
     @POST
-    @Operation(summary = "Submit result files for review before they leave the workspace (members)",
-            description = "201 SUBMITTED and ExportRequested. 400: a malformed field, a path listed twice, or no riskAssessment "
-                    + "for HIGH; 403: not a member; 404: no such workspace or not visible to you; 409: the workspace is not "
-                    + "READY; 422: no findataNotificationRef in a Findata permit's workspace.")
+    @Operation(summary = "Submit result files from the desktop's /export folder for review before they leave the workspace (members)",
+            description = "files[].path is relative to /export; the service copies those exact bytes into encrypted storage now "
+                    + "(what the reviewers see is what leaves) and computes each file's size and SHA-256 (sizeBytes and sha256 "
+                    + "are optional: given, they must be the file's). 201 SUBMITTED and ExportRequested. 400: a malformed field, a "
+                    + "path listed twice, or no riskAssessment for HIGH; 403: not a member; 404: no such workspace or not visible "
+                    + "to you; 409: the workspace is not READY; 413: a file over the size limit, or files over the workspace's "
+                    + "quota; 422: a path not in /export (or a symbolic link, or leading outside it), a sizeBytes or sha256 not "
+                    + "the file's, or no findataNotificationRef in a Findata permit's workspace.")
     public Response request(@PathParam("workspaceId") String workspaceId, @NotNull @Valid ExportRequest request, @Context UriInfo uri) {
-        ExportView created = service.request(workspaceId, request, caller);
+        ExportView created = copies.request(workspaceId, request, caller);
         return Response.created(uri.getBaseUriBuilder().path(ExportResource.class).path(created.id()).build()).entity(created).build();
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,6 +23,7 @@ import fi.sd.desktop.audit.AuditLog;
 import fi.sd.desktop.domain.AirlockCommand;
 import fi.sd.desktop.domain.AirlockDecision;
 import fi.sd.desktop.domain.AirlockExport;
+import fi.sd.desktop.domain.AirlockFilesDiscarded;
 import fi.sd.desktop.domain.AirlockImport;
 import fi.sd.desktop.domain.AirlockKind;
 import fi.sd.desktop.domain.AirlockRequest;
@@ -59,13 +61,15 @@ public class AirlockFlow {
     private final EntityManager em;
     private final Outbox outbox;
     private final AuditLog auditLog;
+    private final Event<AirlockFilesDiscarded> discards;
 
     @Inject
-    public AirlockFlow(Clock clock, EntityManager em, Outbox outbox, AuditLog auditLog) {
+    public AirlockFlow(Clock clock, EntityManager em, Outbox outbox, AuditLog auditLog, Event<AirlockFilesDiscarded> discards) {
         this.clock = clock;
         this.em = em;
         this.outbox = outbox;
         this.auditLog = auditLog;
+        this.discards = discards;
     }
 
     /**
@@ -198,5 +202,10 @@ public class AirlockFlow {
         request.apply(command, decision);
         auditLog.record(request.workspaceId, decision.actor, command.auditAction(), request.airlockKind().noun() + " " + request.id
                 + " as " + decision.role + (decision.comment == null ? "" : ": " + decision.comment));
+        if (request.discarded() && !request.storedObjects().isEmpty()) {
+            // Deleted after the commit (AirlockStorage): never an object gone for a decision rolled back.
+            discards.fire(new AirlockFilesDiscarded(request.airlockKind(), request.id, request.workspaceId, request.permitId,
+                    request.storedObjects()));
+        }
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,21 +50,28 @@ public class ExportService {
     private final AirlockFlow flow;
     private final Outbox outbox;
     private final AuditLog auditLog;
+    private final AirlockStorage storage;
 
     @Inject
-    public ExportService(AirlockFlow flow, Outbox outbox, AuditLog auditLog) {
+    public ExportService(AirlockFlow flow, Outbox outbox, AuditLog auditLog, AirlockStorage storage) {
         this.flow = flow;
         this.outbox = outbox;
         this.auditLog = auditLog;
+        this.storage = storage;
+    }
+
+    /** The workspace an export may be requested from, as {@link #admit} found it. */
+    public record Admission(String workspaceId, String permitId) {
     }
 
     /**
-     * Submits an export for review. 400 for a {@code HIGH} risk without an assessment or a path
-     * listed twice; 422 without the Findata notification on a Findata permit (Findata is notified
-     * of every export).
+     * Whether the caller may request this export now, before any file is copied: 400 for a {@code HIGH} risk
+     * without an assessment or a path listed twice; 403 unless a member; 404 for a workspace the caller cannot
+     * see; 409 unless it is {@code READY}; 422 without the Findata notification on a Findata permit (Findata is
+     * notified of every export).
      */
     @Transactional
-    public ExportView request(String workspaceId, ExportRequest body, Caller caller) {
+    public Admission admit(String workspaceId, ExportRequest body, Caller caller) {
         List<FieldError> errors = new ArrayList<>();
         if (body.riskLevel() == RiskLevel.HIGH && (body.riskAssessment() == null || body.riskAssessment().isBlank())) {
             errors.add(new FieldError("riskAssessment", "must not be blank when riskLevel is HIGH"));
@@ -79,30 +85,41 @@ public class ExportService {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The request has " + errors.size() + " invalid field(s)", errors);
         }
-        Workspace workspace = flow.requestableBy(workspaceId, AirlockKind.EXPORT, caller);
-        String notification = blankToNull(body.findataNotificationRef());
-        if (workspace.route == PermitRoute.FINDATA && notification == null) {
-            throw ProblemException.unprocessable("findataNotificationRef",
-                    "Findata must be notified of every export from a Findata permit's workspace");
-        }
+        Workspace workspace = requestable(workspaceId, body, caller);
+        return new Admission(workspace.id, workspace.permitId);
+    }
+
+    /**
+     * Submits the export for review with the files the service copied ({@code copied}, in the request's order):
+     * 201 {@code SUBMITTED} and {@code ExportRequested}. The admission's checks again (the workspace may have
+     * changed meanwhile), and 413 when the files would take the workspace over its quota.
+     */
+    @Transactional
+    public ExportView record(Admission admission, ExportRequest body, List<ExportedFile> copied, Caller caller) {
+        Workspace workspace = requestable(admission.workspaceId(), body, caller);
+        storage.requireRoom(workspace.id, copied.stream().mapToLong(f -> f.sizeBytes).sum());
         AirlockExport export = new AirlockExport();
         export.projectId = workspace.projectId;
         export.status = ExportStatus.SUBMITTED;
-        for (ExportRequest.File declared : body.files()) {
-            ExportedFile file = new ExportedFile();
-            file.path = declared.path();
-            file.sizeBytes = declared.sizeBytes();
-            file.sha256 = declared.sha256().toLowerCase(Locale.ROOT);
-            export.files.add(file);
-        }
+        export.files.addAll(copied);
         export.riskLevel = body.riskLevel();
         export.riskAssessment = blankToNull(body.riskAssessment());
-        export.findataNotificationRef = notification;
+        export.findataNotificationRef = blankToNull(body.findataNotificationRef());
         flow.submit(export, workspace, caller,
-                e -> ": " + e.files.size() + " file(s), " + e.riskLevel + " risk, " + e.files.stream().map(f -> f.path).toList(),
+                e -> ": " + e.files.size() + " file(s), " + e.riskLevel + " risk, " + e.files.stream().map(f -> f.path + " (" + f.sizeBytes
+                        + " bytes, SHA-256 " + f.sha256 + ")").toList(),
                 e -> new ExportRequested(e.id, e.workspaceId, e.permitId, AirlockMapper.files(e), e.riskLevel, e.requestedBy,
                         e.requestedAt));
         return AirlockMapper.toView(export);
+    }
+
+    private Workspace requestable(String workspaceId, ExportRequest body, Caller caller) {
+        Workspace workspace = flow.requestableBy(workspaceId, AirlockKind.EXPORT, caller);
+        if (workspace.route == PermitRoute.FINDATA && blankToNull(body.findataNotificationRef()) == null) {
+            throw ProblemException.unprocessable("findataNotificationRef",
+                    "Findata must be notified of every export from a Findata permit's workspace");
+        }
+        return workspace;
     }
 
     /** Runs a command of {@link AirlockExport#RULES}: 404 if the caller may not see the export, 403 or 409 as the rules say. */

@@ -2,16 +2,23 @@ package fi.sd.desktop.airlock;
 
 import static io.restassured.RestAssured.given;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.enterprise.inject.spi.CDI;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 import fi.sd.desktop.WorkspaceApi;
+import fi.sd.desktop.provider.SimulatedDesktopProvider;
 import fi.sd.events.permit.PermitGranted;
 import fi.sd.testsupport.TestEvents;
 import fi.sd.testsupport.TestTokens;
@@ -57,18 +64,44 @@ final class Airlock {
         return given().header("Authorization", token).when().get(path).then();
     }
 
-    static Map<String, Object> lowRiskExport(String path) {
-        return Map.of("files", List.of(Map.of("path", path, "sizeBytes", 2048, "sha256", SHA)), "riskLevel", "LOW",
-                "findataNotificationRef", "FD-2026-0042");
+    /** The result file a test's desktop user leaves at {@code path} in {@code /export}. */
+    static byte[] result(String path) {
+        return ("municipality,count\nHelsinki,117\n# " + path + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A LOW risk export of {@link #result}, with its size and SHA-256 given (the service checks them). */
+    static Map<String, Object> lowRiskExport(String path) {
+        return Map.of("files", List.of(Map.of("path", path, "sizeBytes", result(path).length, "sha256", sha256(result(path)))),
+                "riskLevel", "LOW", "findataNotificationRef", "FD-2026-0042");
+    }
+
+    /** A HIGH risk export of {@link #result}, its SHA-256 given in upper case. */
     static Map<String, Object> highRiskExport(String path) {
-        return Map.of("files", List.of(Map.of("path", path, "sizeBytes", 4096, "sha256", SHA.toUpperCase())), "riskLevel", "HIGH",
+        return Map.of("files", List.of(Map.of("path", path, "sizeBytes", result(path).length, "sha256",
+                sha256(result(path)).toUpperCase())), "riskLevel", "HIGH",
                 "riskAssessment", "Cells under 5 suppressed; small municipalities merged", "findataNotificationRef", "FD-2026-0043");
     }
 
-    /** Submits an export as Aino and returns its id. */
+    /** A desktop user of the workspace saves the file in its {@code /export} folder (the simulated cloud's). */
+    static void saveInExport(Opened workspace, String path, byte[] content) {
+        CDI.current().select(SimulatedDesktopProvider.class).get().saveExportedFile(workspace.workspaceId(), path, content);
+    }
+
+    /** Saves each file the export names as {@link #result} in {@code /export}, submits the export as Aino and returns its id. */
+    @SuppressWarnings("unchecked")
     static String submitExport(Opened workspace, Map<String, Object> body) {
+        for (Map<String, Object> file : (List<Map<String, Object>>) body.get("files")) {
+            String path = (String) file.get("path");
+            saveInExport(workspace, path, result(path));
+        }
         return post(AINO, "/api/v1/workspaces/" + workspace.workspaceId() + "/exports", body).statusCode(201).extract().path("id");
     }
 

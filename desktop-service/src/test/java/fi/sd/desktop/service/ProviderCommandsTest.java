@@ -21,6 +21,7 @@ import fi.sd.desktop.domain.ProviderAction;
 import fi.sd.desktop.domain.ProviderCommand;
 import fi.sd.desktop.domain.ProviderCommandStatus;
 import fi.sd.desktop.provider.DataAttachment;
+import fi.sd.desktop.provider.ExportedContent;
 import fi.sd.desktop.provider.DesktopProvider;
 import fi.sd.desktop.provider.DesktopProviders;
 import fi.sd.desktop.provider.ProviderException;
@@ -166,6 +167,16 @@ class ProviderCommandsTest {
         @Override
         public void deliverReleaseFile(DataAttachment release, DataAttachment.File file, InputStream content) {
             cloud.deliverReleaseFile(release, file, content);
+        }
+
+        @Override
+        public void deliverImportFile(String workspaceId, String importId, DataAttachment.File file, InputStream content) {
+            cloud.deliverImportFile(workspaceId, importId, file, content);
+        }
+
+        @Override
+        public ExportedContent openExportedFile(String workspaceId, String path) {
+            return cloud.openExportedFile(workspaceId, path);
         }
 
         @Override

@@ -72,6 +72,7 @@ public final class Benchmarks {
         try {
             section.run();
         } catch (Exception | AssertionError e) {
+            e.printStackTrace();
             report.note("Not measured: " + e);
             String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
             report.verdict(what, "not measured (" + reason + ")", "", false);

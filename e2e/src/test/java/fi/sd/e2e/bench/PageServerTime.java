@@ -31,7 +31,7 @@ final class PageServerTime {
         system.web();
         RegisterProject project = new RegisterProject(api, system, "bench-web").approvedAndReleased();
         String workspaceId = Flows.awaitWorkspace(api, project.projectId, "READY");
-        String exportId = project.asResearcher(project.applicant).body(Flows.export("LOW"))
+        String exportId = project.asResearcher(project.applicant).body(Flows.export(system, workspaceId, "LOW"))
                 .post("/workspaces/{id}/exports", workspaceId).then().statusCode(201).extract().path("id");
         Credentials applicant = system.tokens().user(project.applicant, "researcher").credentials();
         Credentials controller = system.tokens().user(project.controller, "data-controller").org(project.org).credentials();

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.sd.desktop.config.DesktopConfig;
 import fi.sd.desktop.provider.DataAttachment;
 import fi.sd.desktop.provider.DesktopProvider;
+import fi.sd.desktop.provider.ExportedContent;
 import fi.sd.desktop.provider.ProviderException;
 import fi.sd.desktop.provider.ServerRef;
 import fi.sd.desktop.provider.ServerSpec;
@@ -240,6 +241,24 @@ public class LocalDesktopProvider implements DesktopProvider {
         });
         LocalFiles.copyAtomically(content, folder, ReleaseFolders.fileIn(folder, file), layout.staging(), file::requireMatches);
         LOG.infof("Release %s: %s delivered (%d bytes)", release.releaseId(), file.name(), file.sizeBytes());
+    }
+
+    @Override
+    public void deliverImportFile(String workspaceId, String importId, DataAttachment.File file, InputStream content) {
+        Path imports = layout.imports(workspaceId);
+        Path folder = imports.resolve(LocalLayout.segment(importId));
+        servers.locked(() -> {
+            LocalFiles.directory(imports, 0755, null);
+            LocalFiles.directory(folder, 0755, null);
+            return null;
+        });
+        LocalFiles.copyAtomically(content, folder, ReleaseFolders.fileIn(folder, file), layout.staging(), file::requireMatches);
+        LOG.infof("Import %s: %s delivered to workspace %s (%d bytes)", importId, file.name(), workspaceId, file.sizeBytes());
+    }
+
+    @Override
+    public ExportedContent openExportedFile(String workspaceId, String path) {
+        return ExportFolders.open(layout.export(workspaceId), path);
     }
 
     @Override
