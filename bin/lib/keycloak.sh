@@ -18,27 +18,12 @@ BUILD_OPTIONS=(--db=dev-file)
 
 die() { printf 'keycloak: %s\n' "$*" >&2; exit 1; }
 
-java_major() {
-  "$1" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/\1/p'
-}
+# shellcheck source=bin/lib/jdk.sh
+source "$ROOT/bin/lib/jdk.sh"
 
-# JAVA_HOME, the java on the PATH, then every JDK under /usr/lib/jvm: the first of version 21 or newer.
+# SD_KEYCLOAK_JAVA_HOME, JAVA_HOME, the java on the PATH, then every JDK under /usr/lib/jvm: the first of version 21 or newer.
 find_java() {
-  local candidate major
-  local -a candidates=()
-  [ -n "${SD_KEYCLOAK_JAVA_HOME:-}" ] && candidates+=("$SD_KEYCLOAK_JAVA_HOME/bin/java")
-  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME/bin/java")
-  command -v java >/dev/null && candidates+=("$(command -v java)")
-  for candidate in /usr/lib/jvm/*/bin/java; do candidates+=("$candidate"); done
-  for candidate in "${candidates[@]}"; do
-    [ -x "$candidate" ] || continue
-    major=$(java_major "$candidate")
-    if [ -n "$major" ] && [ "$major" -ge 21 ]; then
-      echo "$candidate"
-      return
-    fi
-  done
-  die "Keycloak needs Java 21 or newer and none was found (SD_KEYCLOAK_JAVA_HOME, JAVA_HOME, the PATH, /usr/lib/jvm/*).
+  java_at_least 21 "${SD_KEYCLOAK_JAVA_HOME:-}" || die "Keycloak needs Java 21 or newer and none was found (SD_KEYCLOAK_JAVA_HOME, JAVA_HOME, the PATH, /usr/lib/jvm/*).
 Install one (for example 'apt-get install openjdk-21-jdk-headless') or point SD_KEYCLOAK_JAVA_HOME at it."
 }
 

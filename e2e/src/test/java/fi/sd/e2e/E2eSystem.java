@@ -125,7 +125,7 @@ public final class E2eSystem {
             env.put("SD_WEB_OIDC_URL", keycloak.realmUrl());
             env.put("SD_WEB_CLIENT_SECRET", keycloak.webClientSecret());
             env.put("SD_WEB_SESSION_SECRET", KeycloakProcess.randomSecret());
-            web = new ServiceProcess(WEB, WEB, jar(WEB), root.resolve("deploy/jvm.options"), webPort, webManagementPort, env,
+            web = new ServiceProcess(WEB, WEB, root, app(WEB), webPort, webManagementPort, env,
                     runDirectory.resolve("logs"))
                     .start();
         }
@@ -137,12 +137,12 @@ public final class E2eSystem {
         return "http://localhost:" + webPort;
     }
 
-    private Path jar(String module) {
-        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: the end-to-end tests run after 'mvn package' of the services");
+    private Path app(String module) {
+        Path app = root.resolve(module).resolve("target/quarkus-app");
+        if (!Files.exists(app.resolve("quarkus-run.jar"))) {
+            throw new IllegalStateException(app + "/quarkus-run.jar is missing: the end-to-end tests run after 'mvn package' of the services");
         }
-        return jar;
+        return app;
     }
 
     private ServiceProcess process(String service, String instanceName, int port, int managementPort) {
@@ -192,7 +192,7 @@ public final class E2eSystem {
             env.put("DB_USER", PostgresTestDatabase.user());
             env.put("DB_PASSWORD", PostgresTestDatabase.password());
         }
-        return new ServiceProcess(service, instanceName, jar(service), root.resolve("deploy/jvm.options"), port, managementPort, env,
+        return new ServiceProcess(service, instanceName, root, app(service), port, managementPort, env,
                 runDirectory.resolve("logs"));
     }
 

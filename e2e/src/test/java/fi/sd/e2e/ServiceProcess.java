@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** One service (or a replica of one) as a process running its packaged Quarkus application. */
 public final class ServiceProcess {
@@ -23,35 +24,91 @@ public final class ServiceProcess {
     private final String service;
     private final int port;
     private final int managementPort;
+    private final Path root;
+    private final Path app;
+    private final Map<String, String> environment;
     private final ManagedProcess process;
     private Duration startupTime;
+    private Duration cpuTimeToReady;
 
-    ServiceProcess(String service, String instance, Path jar, Path jvmOptions, int port, int managementPort,
+    /** The service packaged in {@code app} (its quarkus-run.jar), run by bin/lib/jvm.sh as bin/sd runs it. */
+    ServiceProcess(String service, String instance, Path root, Path app, int port, int managementPort,
             Map<String, String> environment, Path logs) {
         this.service = service;
         this.port = port;
         this.managementPort = managementPort;
+        this.root = root;
+        this.app = app;
         Map<String, String> env = new HashMap<>(environment);
         env.put("PORT", Integer.toString(port));
         env.put("MANAGEMENT_PORT", Integer.toString(managementPort));
         env.putIfAbsent("MALLOC_ARENA_MAX", "2");
-        // The same JVM options as bin/sd: what the benchmarks measure is what the local run uses.
-        this.process = new ManagedProcess(instance, List.of(KafkaBrokerProcess.java(), "@" + jvmOptions, "-jar", jar.toString()),
-                env, logs.resolve(instance + ".log"));
+        this.environment = Map.copyOf(env);
+        // The same launcher, JVM options and AOT cache as bin/sd: what the benchmarks measure is what the local run uses.
+        this.process = new ManagedProcess(instance, List.of("bash", launcher(), "run", app.toString()), env,
+                logs.resolve(instance + ".log"));
     }
 
-    /** Starts the process and waits until its readiness check answers UP (database and broker reachable). */
+    /**
+     * Starts the process and waits until its readiness check answers UP (database and broker reachable). On Java 25, a
+     * build without an AOT cache gets one first from a training run (once per build, see bin/lib/jvm.sh).
+     */
     public ServiceProcess start() {
+        train();
         long started = System.nanoTime();
         process.start();
         awaitReady();
         startupTime = Duration.ofNanos(System.nanoTime() - started);
+        cpuTimeToReady = cpuTime();
         return this;
+    }
+
+    private void train() {
+        try {
+            Path log = process.log().resolveSibling(process.name() + "-training.log");
+            ProcessBuilder training = new ProcessBuilder("bash", launcher(), "train", app.toString(), managementUrl() + "/q/health/ready")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .directory(root.toFile());
+            training.environment().putAll(environment);
+            Files.createDirectories(log.getParent());
+            Process running = training.start();
+            if (!running.waitFor(6, TimeUnit.MINUTES) || running.exitValue() != 0) {
+                running.destroyForcibly();
+                throw new IllegalStateException("The training run of " + service + " failed: see " + log);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String launcher() {
+        return root.resolve("bin/lib/jvm.sh").toString();
     }
 
     /** From launching the JVM to the first ready answer, at the last start. */
     public Duration startupTime() {
         return startupTime;
+    }
+
+    /** The CPU time (user and system) the JVM had used when it was first ready, at the last start: unlike the wall-clock
+     * time, hardly changed by the other processes on the machine. */
+    public Duration cpuTimeToReady() {
+        return cpuTimeToReady;
+    }
+
+    /** The process's CPU time so far (Linux; clock ticks of 10 ms). */
+    private Duration cpuTime() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Duration.ofMillis((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The process's resident memory now (Linux), in MiB. */
@@ -80,7 +137,7 @@ public final class ServiceProcess {
     }
 
     public void awaitReady() {
-        await(process.name() + " ready").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        await(process.name() + " ready").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(50)).until(() -> {
             if (!process.alive()) {
                 throw new IllegalStateException(process.name() + " stopped while starting:\n" + process.logTail());
             }

@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 
 import fi.sd.platform.messaging.KafkaClients;
 import fi.sd.platform.messaging.MessagingConfig;
+import fi.sd.platform.messaging.TopicProvisioner;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -41,6 +42,7 @@ public class EventConsumerLoop {
     private static final Duration OUTAGE_BACKOFF = Duration.ofSeconds(2);
 
     private final KafkaClients kafka;
+    private final TopicProvisioner topics;
     private final EventHandlers handlers;
     private final InboundEventProcessor processor;
     private final MessagingConfig.Inbox config;
@@ -50,8 +52,10 @@ public class EventConsumerLoop {
     private volatile Thread thread;
 
     @Inject
-    public EventConsumerLoop(KafkaClients kafka, EventHandlers handlers, InboundEventProcessor processor, MessagingConfig config) {
+    public EventConsumerLoop(KafkaClients kafka, TopicProvisioner topics, EventHandlers handlers, InboundEventProcessor processor,
+            MessagingConfig config) {
         this.kafka = kafka;
+        this.topics = topics;
         this.handlers = handlers;
         this.processor = processor;
         this.config = config.inbox();
@@ -62,7 +66,6 @@ public class EventConsumerLoop {
             LOG.infof("Event consumer not started (enabled=%s, topics=%s)", config.consumerEnabled(), handlers.topics());
             return;
         }
-        consumer = kafka.newConsumer();
         thread = new Thread(this::run, "event-consumer");
         thread.setDaemon(true);
         thread.start();
@@ -71,8 +74,10 @@ public class EventConsumerLoop {
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         stopping.countDown();
         processor.stop();
-        if (consumer != null) {
-            consumer.wakeup();
+        synchronized (this) {
+            if (consumer != null) {
+                consumer.wakeup();
+            }
         }
         if (thread != null) {
             thread.join(Duration.ofSeconds(10).toMillis());
@@ -89,7 +94,21 @@ public class EventConsumerLoop {
     }
 
     private void run() {
-        KafkaConsumer<String, String> c = consumer;
+        KafkaConsumer<String, String> c;
+        try {
+            topics.awaitProvisioned();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        // Made on this thread, not at start-up on the main one; not at all when the service is already stopping.
+        synchronized (this) {
+            if (stopping.getCount() == 0) {
+                return;
+            }
+            c = kafka.newConsumer();
+            consumer = c;
+        }
         try {
             c.subscribe(handlers.topics(), new CommitOnRevoke());
             LOG.infof("Consuming %s", handlers.topics());

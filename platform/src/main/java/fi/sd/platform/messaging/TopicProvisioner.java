@@ -3,6 +3,7 @@ package fi.sd.platform.messaging;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,7 +24,9 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Creates, before the relay and the consumer start, the topics this service touches: the one it
- * writes, the ones it reads and its dead-letter topics. Existing topics are left as they are.
+ * writes, the ones it reads and its dead-letter topics. Existing topics are left as they are. It runs
+ * on a thread of its own, which the relay's and the consumer's threads wait for: the broker's round
+ * trips (and the admin client's start) are not on the start-up's main thread.
  */
 @ApplicationScoped
 public class TopicProvisioner {
@@ -34,6 +37,7 @@ public class TopicProvisioner {
     private final KafkaClients kafka;
     private final EventHandlers handlers;
     private final MessagingConfig config;
+    private final CountDownLatch done = new CountDownLatch(1);
 
     @Inject
     public TopicProvisioner(KafkaClients kafka, EventHandlers handlers, MessagingConfig config) {
@@ -44,8 +48,26 @@ public class TopicProvisioner {
 
     void provision(@Observes @Priority(100) StartupEvent event) {
         if (!config.topics().create()) {
+            done.countDown();
             return;
         }
+        Thread thread = new Thread(() -> {
+            try {
+                provision();
+            } finally {
+                done.countDown();
+            }
+        }, "topic-provisioning");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Waits until the topics were provisioned (or provisioning gave up: the relay and consumer retry then). */
+    public void awaitProvisioned() throws InterruptedException {
+        done.await(2 * TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private void provision() {
         Set<String> names = topicNames();
         try (Admin admin = kafka.newAdmin()) {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);

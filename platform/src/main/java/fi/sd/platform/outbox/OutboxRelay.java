@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import fi.sd.platform.messaging.Backoff;
 import fi.sd.platform.messaging.MessagingConfig;
+import fi.sd.platform.messaging.TopicProvisioner;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -30,14 +31,16 @@ public class OutboxRelay {
     private static final Duration CLEANUP_INTERVAL = Duration.ofHours(1);
 
     private final OutboxPublisher publisher;
+    private final TopicProvisioner topics;
     private final MessagingConfig.Outbox config;
     private final Semaphore wakeUp = new Semaphore(0);
     private final CountDownLatch stopping = new CountDownLatch(1);
     private Thread thread;
 
     @Inject
-    public OutboxRelay(OutboxPublisher publisher, MessagingConfig config) {
+    public OutboxRelay(OutboxPublisher publisher, TopicProvisioner topics, MessagingConfig config) {
         this.publisher = publisher;
+        this.topics = topics;
         this.config = config.outbox();
     }
 
@@ -64,6 +67,12 @@ public class OutboxRelay {
     }
 
     private void run() {
+        try {
+            topics.awaitProvisioned();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         Backoff backoff = new Backoff(config.retryBackoff(), config.maxBackoff(), stopping);
         Instant nextCleanup = Instant.now();
         while (stopping.getCount() > 0) {
