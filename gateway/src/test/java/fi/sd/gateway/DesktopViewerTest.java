@@ -46,6 +46,7 @@ class DesktopViewerTest {
                 .contentType(containsString("text/html"))
                 .header("Content-Security-Policy", containsString("default-src 'none'"))
                 .header("Content-Security-Policy", containsString("connect-src 'self'"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .header("X-Frame-Options", "DENY").header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
                 .body(containsString("/desktop/viewer.js")).body(containsString("No copy and paste"));
         given().when().get("/desktop/viewer.js").then().statusCode(200).contentType(containsString("javascript"))
