@@ -267,6 +267,7 @@ class WebPagesIT extends SystemTest {
 
         // The researcher's download, where this deployment's API makes download links.
         browser.signIn(researcher).go(export);
+        assertThat(browser.all(By.xpath("//a[starts-with(@href, '" + export + "/downloads/')]"))).hasSize(1);
         browser.screenshot("export-download");
         int links = api.as(Api.RESEARCHER, "researcher").body(java.util.Map.of()).post("/exports/{id}/download-links",
                 export.substring("/exports/".length())).then().extract().statusCode();

@@ -47,8 +47,8 @@ public class AirlockPages {
     static class Templates {
         static native TemplateInstance exportForm(Workspace workspace, Form form);
 
-        static native TemplateInstance export(AirlockExport export, Listing<AirlockExport> earlier, boolean reviewer, Form form,
-                String problem);
+        static native TemplateInstance export(AirlockExport export, Listing<AirlockExport> earlier, boolean reviewer,
+                boolean downloadable, Form form, String problem);
 
         static native TemplateInstance preview(AirlockExport export, String path, String text, boolean truncated, String problem);
 
@@ -113,7 +113,8 @@ public class AirlockPages {
         // Reviewers compare with the project's earlier exports (a differencing attack spans several); members see their own.
         Listing<AirlockExport> earlier = reviewer || page.user().oversees()
                 ? Listing.of(desktops.exports(export.workspaceId(), 0, 20), 0, 20) : null;
-        return Templates.export(export, earlier, reviewer && !export.requestedBy().equals(page.user().userId()), form, problem);
+        boolean requester = export.requestedBy().equals(page.user().userId());
+        return Templates.export(export, earlier, reviewer && !requester, requester && export.in("APPROVED"), form, problem);
     }
 
     @POST

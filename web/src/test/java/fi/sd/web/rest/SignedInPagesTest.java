@@ -20,9 +20,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import fi.sd.web.client.AirlockExport;
 import fi.sd.web.client.ApiProblem;
 import fi.sd.web.client.Application;
 import fi.sd.web.client.ApplyApi;
+import fi.sd.web.client.DesktopApi;
 import fi.sd.web.client.Permit;
 import fi.sd.web.client.PermitApi;
 import fi.sd.web.security.StepUpRedirectFilter;
@@ -45,6 +47,10 @@ class SignedInPagesTest {
     @InjectMock
     @RestClient
     ApplyApi apply;
+
+    @InjectMock
+    @RestClient
+    DesktopApi desktops;
 
     private static final Permit PERMIT = new Permit("permit-1", 1, "ACTIVE", "THL/1/2026", "REGISTER", "THL",
             new Permit.Holder("University of Helsinki", "Aino Virtanen"), "proj-1", "Cardiometabolic risk", "Cohort study",
@@ -165,6 +171,19 @@ class SignedInPagesTest {
                         not(containsString("action=\"/applications/app-1/invite-member\"")),
                         not(containsString("action=\"/applications/app-1/close\"")),
                         not(containsString("action=\"/applications/app-1/approve\"")));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "researcher")
+    void theRequesterOfAnApprovedExportGetsADownloadPerFileAndAReadableMessageWhereTheApiHasNone() {
+        when(desktops.export("exp-1")).thenReturn(new AirlockExport("exp-1", "ws-1", "permit-1", "proj-1", "APPROVED",
+                List.of(new AirlockExport.File("results/table 1.csv", 34, "c".repeat(64))), "LOW", null, null, "alice", Instant.now(),
+                List.of("service-desk"), List.of(), Instant.now()));
+        given().get("/exports/exp-1").then().statusCode(200)
+                .body(containsString("href=\"/exports/exp-1/downloads/results/table%201.csv\""), containsString("c".repeat(64)),
+                        not(containsString("/preview?path=")));
+        given().get("/exports/exp-1?problem=downloads-unavailable").then().statusCode(200)
+                .body(containsString("Downloads are not offered by this service yet"));
     }
 
     /** quarkus-oidc looks its redirect filters up itself: the step-up's must survive the build's removal of unused beans. */
