@@ -125,6 +125,7 @@ public final class E2eSystem {
             env.put("SD_WEB_OIDC_URL", keycloak.realmUrl());
             env.put("SD_WEB_CLIENT_SECRET", keycloak.webClientSecret());
             env.put("SD_WEB_SESSION_SECRET", KeycloakProcess.randomSecret());
+            env.put("SD_WEB_DESKTOP_ORIGIN", "http://localhost:" + ports.get(GATEWAY));
             web = new ServiceProcess(WEB, WEB, root, app(WEB), webPort, webManagementPort, env,
                     runDirectory.resolve("logs"))
                     .start();
@@ -184,6 +185,8 @@ public final class E2eSystem {
         env.put("SD_DESKTOP_PROVIDER_POLL_INTERVAL", "1s");
         env.put("SD_DESKTOP_PROVIDER_HEALTH_INTERVAL", "2s");
         env.put("SD_DESKTOP_SESSIONS_CONNECT_URL", "http://localhost:" + ports.get(GATEWAY) + "/desktop/connect");
+        // The web's session page frames the gateway's desktop viewer.
+        env.put("SD_GATEWAY_CORS_ORIGINS", webUrl());
         // A session outlives its sign-in's last token by seconds, so that the revocation scenario sees it end.
         env.put("SD_DESKTOP_SESSIONS_SIGN_IN_GRACE", "2s");
         env.put("SD_DESKTOP_SESSIONS_EXPIRY_INTERVAL", "1s");

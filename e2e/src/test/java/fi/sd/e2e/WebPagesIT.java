@@ -3,6 +3,7 @@ package fi.sd.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.openqa.selenium.By;
 
 import fi.sd.e2e.KeycloakTokens.Credentials;
 import fi.sd.e2e.browser.Browser;
+import fi.sd.testsupport.sandbox.HostCommand;
 
 /**
  * The web front end in real headless Chromium against the whole system with Keycloak: people sign in by typing
@@ -182,6 +184,93 @@ class WebPagesIT extends SystemTest {
         assertThat(browser.text()).contains("without its security check");
         assertThat(api.asFindata().queryParam("projectId", forged).get("/permits").then().statusCode(200).extract().<List<Object>>path("$"))
                 .isEmpty();
+    }
+
+    /**
+     * The Findata route in the browser: the officer records a release and uploads its file with the progress bar; the
+     * file is delivered into the desktop; the researcher opens the desktop in the page after the second factor, and
+     * asks to export a result; two reviewers approve (one previews the file); the researcher downloads it where the
+     * API offers downloads (a real request decides, and the skip is logged).
+     */
+    @Test
+    void theFindataRouteFromReleaseUploadToDesktopAndExport() throws Exception {
+        FindataProject project = FindataProject.ready("web-findata-");
+        String suffix = project.suffix();
+        String permitId = api.asFindata().queryParam("projectId", project.projectId()).get("/permits").then().statusCode(200)
+                .extract().path("[0].id");
+        Credentials officer = system.tokens().user("officer-route-" + suffix, "permit-authority").credentials();
+        Credentials researcher = system.tokens().user(Api.RESEARCHER, "researcher").credentials();
+        Credentials desk = system.tokens().user("desk-route-" + suffix, "service-desk").credentials();
+        byte[] csv = Releases.csvWithMarker("WEB-" + suffix);
+        String sha256 = Releases.sha256(csv);
+        Path upload = Files.createTempFile("visits-", ".csv");
+        Files.write(upload, csv);
+
+        // The officer declares the release in the form (a file's SHA-256 reaches the API), then uploads it from the permit page.
+        browser.signIn(officer).go("/permits/" + permitId + "/releases/new").fill("files[0].name", "visits.csv")
+                .fill("files[0].sizeBytes", String.valueOf(csv.length)).fill("files[0].sha256", sha256).submit("/permits/" + permitId + "/releases");
+        assertThat(browser.text()).contains("The data release was recorded.", "Files being uploaded");
+        browser.find(By.cssSelector("form[data-upload] input[type=file]")).sendKeys(upload.toAbsolutePath().toString());
+        browser.click(By.cssSelector("form[data-upload] button[type=submit]")).awaitText("Stored and verified");
+        assertThat(browser.find(By.cssSelector("form[data-upload] progress")).getAttribute("value")).isEqualTo("100");
+        browser.screenshot("release-uploaded");
+        String releaseId = api.asFindata().get("/permits/{id}/releases", permitId).then().statusCode(200)
+                .body("[0].status", org.hamcrest.Matchers.is("RELEASED")).extract().path("[0].id");
+        browser.go("/permits/" + permitId);
+        assertThat(browser.text()).doesNotContain("Files being uploaded").contains("thl-avohilmo · Released");
+
+        // The file is delivered into the project's desktops, as uploaded.
+        await("the release is delivered").atMost(ASYNC).untilAsserted(() -> api.as(Api.RESEARCHER, "researcher")
+                .get("/workspaces/{id}", project.workspaceId()).then().statusCode(200)
+                .body("datasets.find { it.releaseId == '" + releaseId + "' }.delivery", org.hamcrest.Matchers.is("DELIVERED")));
+        Path bound = system.desktopStateDirectory().resolve("releases").resolve(releaseId).resolve("visits.csv");
+        assertThat(Releases.sha256(Files.readAllBytes(bound))).as("the uploaded file in the desktops").isEqualTo(sha256);
+
+        // Inside the desktop, its own user reads the file with the SHA-256 uploaded.
+        String desktopId = Flows.runningDesktop(api, project.workspaceId());
+        long sandbox = LocalSandboxes.recordedSandboxPid(system, desktopId).orElseThrow();
+        String uid = HostCommand.status(sandbox, "Uid:").split("\t")[0];
+        String asTheDesktopsUser = "setpriv --reuid=" + uid + " --regid=" + uid + " --clear-groups ";
+        HostCommand sum = HostCommand.inNamespaces(sandbox, "m", asTheDesktopsUser + "sha256sum /data/thl-avohilmo/" + releaseId + "/visits.csv");
+        assertThat(sum.output()).as("read inside the sandbox by the desktop's uid").startsWith(sha256 + " ");
+
+        // The researcher opens the desktop in the page: the second factor first, then the viewer embedded, connected.
+        browser.signIn(researcher).go("/desktops/" + desktopId + "/open").press("Continue with the one-time code").secondFactor(researcher);
+        browser.press("Open a session");
+        assertThat(browser.find(By.id("desktop-frame")).getAttribute("src")).contains("/desktop/connect/");
+        await("the viewer in the page connects").atMost(ASYNC)
+                .until(() -> "connected".equals(browser.frameBodyAttribute(By.id("desktop-frame"), "data-state")));
+        browser.screenshot("desktop-in-page");
+
+        // A result written in the desktop's /export by the desktop's own user; the researcher asks to export it. The service
+        // desk previews it and approves, then Findata.
+        String result = "municipality,visits\nHelsinki,1234\n";
+        HostCommand written = HostCommand.inNamespaces(sandbox, "m",
+                asTheDesktopsUser + "sh -c 'printf \"municipality,visits\\nHelsinki,1234\\n\" > /export/visits-by-municipality.csv'");
+        assertThat(written.exit()).as(written.output()).isZero();
+        assertThat(Files.readString(system.desktopStateDirectory().resolve("workspaces").resolve(project.workspaceId())
+                .resolve("export/visits-by-municipality.csv"))).isEqualTo(result);
+        browser.go("/workspaces/" + project.workspaceId() + "/exports/new").fill("files[0].path", "visits-by-municipality.csv")
+                .choose("risk-HIGH").fill("riskAssessment", "Counts of at least 5 per cell.").fill("findataNotificationRef", "FD-2026-0042")
+                .submit("/workspaces/" + project.workspaceId() + "/exports");
+        assertThat(browser.text()).contains("The export was submitted for review.");
+        String export = browser.path().replaceAll("\\?.*", "");
+        browser.signIn(desk).go(export);
+        assertThat(browser.text()).contains("Preview", "Download");
+        browser.follow("Preview");
+        browser.screenshot("export-preview");
+        browser.go(export).fillIn("/approve", "comment", "Aggregates only.").submit("/approve");
+        browser.signIn(officer).go(export).fillIn("/approve", "comment", "Findata: anonymous at this level.").submit("/approve");
+        assertThat(browser.text()).contains("Approved");
+
+        // The researcher downloads the approved result through the web, byte for byte.
+        browser.signIn(researcher).go(export);
+        assertThat(browser.all(By.xpath("//a[starts-with(@href, '" + export + "/downloads/')]"))).hasSize(1);
+        browser.screenshot("export-download");
+        String href = browser.find(By.xpath("//a[starts-with(@href, '" + export + "/downloads/')]")).getAttribute("href");
+        Object downloaded = browser.script("var x = new XMLHttpRequest(); x.open('GET', arguments[0], false); x.send();"
+                + " return x.status + ' ' + x.getResponseHeader('Content-Disposition') + ' ' + x.responseText;", href);
+        assertThat(String.valueOf(downloaded)).startsWith("200 attachment").endsWith(" " + result);
     }
 
     /** A Findata permit naming {@link Api#RESEARCHER}, made through the API, and its workspace once ready. */

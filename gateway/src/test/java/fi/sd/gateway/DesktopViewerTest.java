@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URI;
@@ -46,7 +47,9 @@ class DesktopViewerTest {
                 .contentType(containsString("text/html"))
                 .header("Content-Security-Policy", containsString("default-src 'none'"))
                 .header("Content-Security-Policy", containsString("connect-src 'self'"))
-                .header("X-Frame-Options", "DENY").header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
+                // Framed only by the configured front end (the web shows the viewer in its session page).
+                .header("Content-Security-Policy", containsString("frame-ancestors https://portal.sd.test"))
+                .header("X-Frame-Options", nullValue()).header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
                 .body(containsString("/desktop/viewer.js")).body(containsString("No copy and paste"));
         given().when().get("/desktop/viewer.js").then().statusCode(200).contentType(containsString("javascript"))
                 .body(containsString("./novnc/core/rfb.js")).body(containsString("heartbeat"));

@@ -47,4 +47,75 @@
       added.focus();
     }
   });
+
+  // A release's files: each chosen file PUT in turn through this site (which streams it to the gateway with the
+  // person's token), its progress in its <progress>, then the result: stored and verified, or the API's problem.
+  document.addEventListener("submit", function (event) {
+    var form = event.target.closest("form[data-upload]");
+    if (!form) {
+      return;
+    }
+    event.preventDefault();
+    var button = form.querySelector("button[type=submit]");
+    var inputs = Array.prototype.filter.call(form.querySelectorAll("input[type=file][data-upload-url]"), function (input) {
+      return input.files.length > 0;
+    });
+    button.disabled = true;
+    var next = function (i) {
+      if (i === inputs.length) {
+        button.disabled = false;
+        return;
+      }
+      upload(inputs[i], button, function () { next(i + 1); });
+    };
+    next(0);
+  });
+
+  function upload(input, button, done) {
+    var field = input.closest(".upload-file");
+    var progress = field.querySelector("progress");
+    var result = field.querySelector(".upload-result");
+    var xhr = new XMLHttpRequest();
+    progress.hidden = false;
+    progress.value = 0;
+    result.textContent = "";
+    result.className = "upload-result";
+    xhr.upload.addEventListener("progress", function (e) {
+      if (e.lengthComputable) {
+        progress.value = Math.round(100 * e.loaded / e.total);
+      }
+    });
+    xhr.addEventListener("load", function () {
+      if (xhr.status === 200 || xhr.status === 201) {
+        progress.value = 100;
+        result.textContent = button.getAttribute("data-done-text");
+        result.className = "upload-result ok";
+        input.disabled = true;
+      } else {
+        result.textContent = button.getAttribute("data-failed-text") + ": " + problem(xhr);
+        result.className = "upload-result error-message";
+      }
+      done();
+    });
+    xhr.addEventListener("error", function () {
+      result.textContent = button.getAttribute("data-failed-text");
+      result.className = "upload-result error-message";
+      done();
+    });
+    xhr.open("PUT", input.getAttribute("data-upload-url"));
+    xhr.setRequestHeader("Content-Type", "application/octet-stream");
+    xhr.setRequestHeader("X-Requested-With", "XMLHttpRequest");
+    xhr.send(input.files[0]);
+  }
+
+  // The API's problem+json as one readable line: its detail and each field's message.
+  function problem(xhr) {
+    try {
+      var body = JSON.parse(xhr.responseText);
+      var errors = (body.errors || []).map(function (e) { return e.message; });
+      return [body.detail || body.title].concat(errors).join(" ");
+    } catch (unreadable) {
+      return xhr.status + " " + xhr.statusText;
+    }
+  }
 })();

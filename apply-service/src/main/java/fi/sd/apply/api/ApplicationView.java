@@ -6,7 +6,10 @@ import java.util.List;
 import fi.sd.apply.domain.ApplicationState;
 import fi.sd.apply.domain.MemberStatus;
 
-/** An application as its reader may see it; {@code events} is its history, without what the reader may not see. */
+/**
+ * An application as its reader may see it; {@code events} is its history, without what the reader may not see;
+ * {@code allowedCommands} the commands (as in the URL: {@code invite-member}) the reader may issue in its state.
+ */
 public record ApplicationView(
         String id,
         String permitId,
@@ -24,7 +27,8 @@ public record ApplicationView(
         long version,
         Instant createdAt,
         Instant updatedAt,
-        List<EventView> events) {
+        List<EventView> events,
+        List<String> allowedCommands) {
 
     public record Member(String userId, MemberStatus status, Instant since) {
     }

@@ -7,8 +7,10 @@ import fi.sd.apply.api.ApplicationView;
 import fi.sd.apply.api.BlocklistView;
 import fi.sd.apply.api.EntitlementView;
 import fi.sd.apply.domain.Application;
+import fi.sd.apply.domain.ApplicationCommand;
 import fi.sd.apply.domain.ApplicationEvent;
 import fi.sd.apply.domain.ApplicationRole;
+import fi.sd.apply.domain.ApplicationRules;
 import fi.sd.apply.domain.BlocklistEntry;
 import fi.sd.apply.domain.Entitlement;
 import fi.sd.platform.security.Caller;
@@ -28,11 +30,13 @@ public final class ApplicationMapper {
     public static ApplicationView toView(Application application, List<ApplicationEvent> history, Caller reader) {
         Set<ApplicationRole> roles = application.rolesOf(reader);
         boolean handling = reader.readsEverything() || roles.contains(ApplicationRole.HANDLER) || roles.contains(ApplicationRole.REVIEWER);
-        return toView(application, history, handling);
+        List<String> allowed = ApplicationRules.PERMISSIONS.allowed(roles, application.state).stream().map(ApplicationCommand::path)
+                .toList();
+        return toView(application, history, handling, allowed);
     }
 
     /** The application with the history the reader may see: {@code handling} readers also see private entries. */
-    private static ApplicationView toView(Application a, List<ApplicationEvent> history, boolean handling) {
+    private static ApplicationView toView(Application a, List<ApplicationEvent> history, boolean handling, List<String> allowed) {
         return new ApplicationView(a.id, a.permitId, a.projectId, a.organisation, a.applicant, a.state, List.copyOf(a.datasetIds),
                 a.members.stream().map(m -> new ApplicationView.Member(m.userId, m.status, m.since)).toList(),
                 List.copyOf(a.reviewers),
@@ -43,7 +47,8 @@ public final class ApplicationMapper {
                 history.stream().filter(e -> handling || e.visibleToApplicant)
                         .map(e -> new ApplicationView.EventView(e.actor, e.command, e.occurredAt, e.comment, e.detail,
                                 e.visibleToApplicant))
-                        .toList());
+                        .toList(),
+                allowed);
     }
 
     public static EntitlementView toView(Entitlement e) {

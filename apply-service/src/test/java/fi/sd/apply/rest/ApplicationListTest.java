@@ -133,4 +133,18 @@ class ApplicationListTest {
                         "accept-terms", "accept-terms", "submit")))
                 .body("[2].members.status", equalTo(List.of("JOINED", "INVITED")));
     }
+
+    @Test
+    void eachApplicationSaysWhatItsReaderMayDoInItsStateAsTheCommandTableGrants() {
+        ApplyApi.get(AINO, "/api/v1/applications/" + draft).statusCode(200)
+                .body("allowedCommands", equalTo(List.of("save-draft", "invite-member", "accept-terms", "remove-member", "submit",
+                        "copy-as-new")));
+        ApplyApi.get(AINO, "/api/v1/applications/" + second).statusCode(200)
+                .body("allowedCommands", equalTo(List.of("accept-terms", "copy-as-new")));
+        ApplyApi.get(THL, "/api/v1/applications/" + second).statusCode(200)
+                .body("allowedCommands", equalTo(List.of("invite-member", "remove-member", "return", "approve", "reject", "close",
+                        "remark", "request-review")));
+        ApplyApi.get(REVIEWER, "/api/v1/applications/" + second).statusCode(200)
+                .body("allowedCommands", equalTo(List.of("remark", "review")));
+    }
 }

@@ -176,6 +176,16 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** An attribute of the body of the page in a frame of this page ({@code data-state} of the desktop viewer), or null. */
+    public String frameBodyAttribute(By frame, String attribute) {
+        driver.switchTo().frame(driver.findElement(frame));
+        try {
+            return driver.findElement(By.tagName("body")).getAttribute(attribute);
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+    }
+
     /** Waits until the page says {@code text}, as its live parts update it (no reload). */
     public Browser awaitText(String text) {
         wait.withMessage(() -> "waiting for '" + text + "' on " + driver.getCurrentUrl() + ":\n" + text())

@@ -50,9 +50,9 @@ public class DesktopViewerRoutes {
 
     static final String PAGE = "/desktop/connect/:sessionId";
     static final String SOCKET = "/desktop/connect/:sessionId/websocket";
-    /** The page runs only its own scripts, talks only to its own origin, and is framed by nobody. */
+    /** The page runs only its own scripts and talks only to its own origin; framed only by the configured front ends. */
     static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-            + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+            + " connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors ";
 
     private static final Logger LOG = Logger.getLogger(DesktopViewerRoutes.class);
     private static final String DESKTOP_SERVICE = "desktop-service";
@@ -61,6 +61,7 @@ public class DesktopViewerRoutes {
     private final List<String> frontEndOrigins;
     private final WebSocketClient client;
     private final Buffer page;
+    private final String pagePolicy;
 
     @Inject
     public DesktopViewerRoutes(Upstreams upstreams, Vertx vertx,
@@ -70,6 +71,7 @@ public class DesktopViewerRoutes {
         this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(16 * 1024 * 1024)
                 .setMaxFrameSize(1024 * 1024));
         this.page = Buffer.buffer(resource("/viewer/viewer.html"));
+        this.pagePolicy = PAGE_POLICY + (this.frontEndOrigins.isEmpty() ? "'none'" : String.join(" ", this.frontEndOrigins));
     }
 
     void register(@Observes Router router) {
@@ -77,10 +79,14 @@ public class DesktopViewerRoutes {
         router.get(PAGE).handler(this::page);
     }
 
+    /** The web front end shows the viewer in its session page: only its origins may frame it (none by default). */
     private void page(RoutingContext ctx) {
+        if (!frontEndOrigins.isEmpty()) {
+            EdgeFilters.framableBy(ctx, pagePolicy);
+        }
         ctx.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-                .putHeader("Content-Security-Policy", PAGE_POLICY)
+                .putHeader("Content-Security-Policy", pagePolicy)
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .end(page);
     }

@@ -29,6 +29,7 @@ public class EdgeFilters {
     private static final String REQUEST_ID_KEY = "sd.requestId";
     private static final String CALLER_KEY = "sd.caller";
     private static final String TOKEN_KEY = "sd.token";
+    private static final String FRAMABLE_KEY = "sd.framable";
     private static final Logger ACCESS = Logger.getLogger("fi.sd.gateway.access");
     private static final Logger LOG = Logger.getLogger(EdgeFilters.class);
 
@@ -70,16 +71,26 @@ public class EdgeFilters {
         String requestId = RequestContext.acceptOrGenerateRequestId(ctx.request().getHeader(RequestContext.REQUEST_ID));
         ctx.put(REQUEST_ID_KEY, requestId);
         boolean api = ctx.request().path().startsWith(API);
-        ctx.addHeadersEndHandler(v -> securityHeaders(ctx.response(), requestId, api));
+        ctx.addHeadersEndHandler(v -> securityHeaders(ctx.response(), requestId, api, ctx.get(FRAMABLE_KEY) != null));
         ctx.addEndHandler(v -> accessLog(ctx, started));
         ctx.next();
     }
 
-    private static void securityHeaders(HttpServerResponse response, String requestId, boolean api) {
+    /**
+     * This answer may be framed by the origins its {@code Content-Security-Policy}'s {@code frame-ancestors} names
+     * ({@code X-Frame-Options} can name none of another origin, and would forbid them all).
+     */
+    public static void framableBy(RoutingContext ctx, String policy) {
+        ctx.put(FRAMABLE_KEY, policy);
+    }
+
+    private static void securityHeaders(HttpServerResponse response, String requestId, boolean api, boolean framable) {
+        if (!framable) {
+            response.headers().set("X-Frame-Options", "DENY");
+        }
         response.headers()
                 .set(RequestContext.REQUEST_ID, requestId)
                 .set("X-Content-Type-Options", "nosniff")
-                .set("X-Frame-Options", "DENY")
                 .set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
                 .set("Referrer-Policy", "no-referrer");
         if (api) {

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Who may issue which command in which state, as REMS keeps a workflow: one explicit table, role ×
@@ -50,6 +51,13 @@ public final class PermissionTable<R extends Enum<R>, S extends Enum<S>, C exten
 
     public boolean allows(R role, S state, C command) {
         return permissions.get(role).get(state).contains(command);
+    }
+
+    /** The commands one of {@code roles} may issue in {@code state}, in the commands' order: what a client may offer. */
+    public Set<C> allowed(Set<R> roles, S state) {
+        Set<C> allowed = new TreeSet<>();
+        roles.forEach(role -> allowed.addAll(permissions.get(role).get(state)));
+        return allowed;
     }
 
     /** True when the role may issue the command in some state. */

@@ -64,6 +64,13 @@ class PermissionTableTest {
     }
 
     @Test
+    void whatSeveralRolesMayDoInAStateIsWhatAClientOffers() {
+        assertThat(RULES.allowed(Set.of(Person.RESIDENT, Person.LOCKSMITH), Door.LOCKED)).containsExactly(Act.UNLOCK, Act.FORCE);
+        assertThat(RULES.allowed(Set.of(Person.GUEST), Door.CLOSED)).isEmpty();
+        assertThat(RULES.allowed(Set.of(), Door.OPEN)).isEmpty();
+    }
+
+    @Test
     void everyCellIsInTheTableAndNoneCanBeChanged() {
         assertThat(RULES.permissions()).containsOnlyKeys(Person.values());
         RULES.permissions().values().forEach(byState -> assertThat(byState).containsOnlyKeys(Door.values()));

@@ -22,7 +22,13 @@ public record Application(
         long version,
         Instant createdAt,
         Instant updatedAt,
-        List<Event> events) {
+        List<Event> events,
+        List<String> allowedCommands) {
+
+    /** Whether the reader may issue the command ({@code invite-member}) now: the API's command table says so. */
+    public boolean allows(String command) {
+        return allowedCommands != null && allowedCommands.contains(command);
+    }
 
     public boolean in(String... states) {
         for (String candidate : states) {

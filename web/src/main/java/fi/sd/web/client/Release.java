@@ -9,10 +9,22 @@ public record Release(
         String permitId,
         String projectId,
         String datasetId,
+        String status,
         List<ReleasedFile> files,
         String releasedBy,
+        Instant declaredAt,
         Instant releasedAt) {
 
-    public record ReleasedFile(String name, long sizeBytes, String sha256) {
+    /** Its files are still being uploaded: the issuer uploads them from the permit's page. */
+    public boolean uploading() {
+        return "UPLOADING".equals(status);
+    }
+
+    /** {@code state}: PENDING until its bytes are stored and verified (STORED). */
+    public record ReleasedFile(String name, long sizeBytes, String sha256, String state, Instant storedAt) {
+
+        public boolean stored() {
+            return "STORED".equals(state);
+        }
     }
 }

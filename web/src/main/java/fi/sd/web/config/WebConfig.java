@@ -11,6 +11,12 @@ public interface WebConfig {
     @WithDefault("true")
     boolean secureCookies();
 
+    /**
+     * The desktop viewer's origin, the gateway as browsers reach it: the only origin the session page may
+     * frame ({@code frame-src} of the pages' Content-Security-Policy, which reads this setting).
+     */
+    String desktopOrigin();
+
     /** Rows per page of the long lists. */
     @WithDefault("20")
     int pageSize();

@@ -360,6 +360,21 @@ public interface ApplyMessages {
     String releases_none();
 
     @Message
+    String release_upload_text();
+
+    @Message
+    String release_upload();
+
+    @Message
+    String release_upload_progress(String name);
+
+    @Message
+    String release_file_stored();
+
+    @Message
+    String release_upload_failed();
+
+    @Message
     String remark_public();
 
     @Message

@@ -99,7 +99,25 @@ public interface DesktopMessages {
     String download();
 
     @Message
-    String download_later();
+    String download_text();
+
+    @Message
+    String download_problem(String problem);
+
+    @Message
+    String preview();
+
+    @Message
+    String preview_whole();
+
+    @Message
+    String preview_truncated();
+
+    @Message
+    String preview_unavailable();
+
+    @Message
+    String back_to_export();
 
     @Message
     String earlier_exports();
@@ -249,13 +267,13 @@ public interface DesktopMessages {
     String two_person_text();
 
     @Message
-    String viewer_connect_text(String until);
+    String viewer_frame_title(String name);
 
     @Message
     String viewer_heading();
 
     @Message
-    String viewer_open();
+    String viewer_frame_hint();
 
     @Message
     String viewer_reopen_text();

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import io.quarkus.qute.TemplateExtension;
 
@@ -64,6 +66,11 @@ public final class Formats {
     /** A value for a query string. */
     static String urlEncoded(String value) {
         return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A relative path ({@code results/table 1.csv}) in an address: each segment encoded, the slashes kept. */
+    public static String pathEncoded(String path) {
+        return Arrays.stream(path.split("/", -1)).map(segment -> urlEncoded(segment).replace("+", "%20")).collect(Collectors.joining("/"));
     }
 
     static String shortId(String id) {

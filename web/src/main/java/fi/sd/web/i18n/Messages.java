@@ -164,6 +164,8 @@ public interface Messages {
     @Message
     String export_status(String value);
 
+    String release_status(String value);
+
     @Message
     String field_type(String value);
 

@@ -9,8 +9,8 @@ import fi.sd.web.client.CatalogueItem;
 import fi.sd.web.security.Viewer;
 
 /**
- * One application as the person looking at it may act on it: which of REMS's commands the page offers
- * them follows apply-service's rules (role × state), which the API enforces again.
+ * One application as the person looking at it may act on it: the page offers the commands the API lists
+ * as allowed to them in the application's state ({@code allowedCommands}, from apply-service's command table).
  */
 public record ApplicationPage(Application app, List<DatasetTerms> datasets, Viewer viewer) {
 
@@ -20,43 +20,23 @@ public record ApplicationPage(Application app, List<DatasetTerms> datasets, View
         return new ApplicationPage(app, datasets, viewer);
     }
 
-    public boolean applicant() {
-        return viewer.userId().equals(app.applicant());
-    }
-
-    /** The viewer's membership: INVITED, JOINED, or null. */
-    public String membership() {
-        return app.member(viewer.userId()).map(Application.Member::status).orElse(null);
-    }
-
-    public boolean joined() {
-        return applicant() || "JOINED".equals(membership());
-    }
-
     /** A data controller of the organisation that issued the permit: the application's handler. */
     public boolean handler() {
         return viewer.has(Viewer.DATA_CONTROLLER) && viewer.org() != null && viewer.org().equals(app.organisation());
     }
 
-    public boolean reviewer() {
-        return app.reviewers() != null && app.reviewers().contains(viewer.userId());
-    }
-
+    /** The answers may be changed (the applicant, a draft or a returned application). */
     public boolean editable() {
-        return applicant() && app.in("DRAFT", "RETURNED");
-    }
-
-    public boolean open() {
-        return app.in("DRAFT", "SUBMITTED", "RETURNED", "APPROVED");
+        return app.allows("save-draft");
     }
 
     public boolean canAcceptInvitation() {
-        return "INVITED".equals(membership()) && open();
+        return app.allows("accept-invitation");
     }
 
-    /** Terms the viewer has still to accept (the current version of each), while the application is open. */
+    /** Terms the viewer has still to accept (the current version of each), while they may accept them. */
     public boolean termsToAccept() {
-        return joined() && open() && datasets.stream().anyMatch(d -> d.terms().stream()
+        return app.allows("accept-terms") && datasets.stream().anyMatch(d -> d.terms().stream()
                 .anyMatch(t -> !app.accepted(viewer.userId(), d.datasetId(), t.id(), t.version())));
     }
 
@@ -64,36 +44,45 @@ public record ApplicationPage(Application app, List<DatasetTerms> datasets, View
         return datasets.stream().allMatch(d -> d.terms().stream().allMatch(t -> app.accepted(userId, d.datasetId(), t.id(), t.version())));
     }
 
+    public boolean canSubmit() {
+        return app.allows("submit");
+    }
+
+    /** Approve, return or reject: offered together, as the handler decides among them. */
     public boolean decidable() {
-        return handler() && app.in("SUBMITTED");
+        return app.allows("approve") || app.allows("return") || app.allows("reject");
+    }
+
+    public boolean canInviteMembers() {
+        return app.allows("invite-member");
     }
 
     public boolean canRequestReview() {
-        return handler() && app.in("SUBMITTED", "RETURNED");
+        return app.allows("request-review");
     }
 
     public boolean canClose() {
-        return handler() && app.in("SUBMITTED", "RETURNED", "APPROVED") || applicant() && app.in("RETURNED");
+        return app.allows("close");
     }
 
     public boolean canRevoke() {
-        return handler() && app.in("APPROVED");
+        return app.allows("revoke");
     }
 
     public boolean canRemark() {
-        return (handler() || reviewer()) && !app.in("DRAFT");
+        return app.allows("remark");
     }
 
     public boolean canReview() {
-        return reviewer() && app.in("SUBMITTED", "RETURNED");
+        return app.allows("review");
     }
 
     public boolean canRemoveMembers() {
-        return editable() || handler() && app.in("SUBMITTED", "RETURNED", "APPROVED");
+        return app.allows("remove-member");
     }
 
     public boolean canCopy() {
-        return applicant() || joined();
+        return app.allows("copy-as-new");
     }
 
     /** A dataset of the application with its catalogue item (absent when the item is no longer offered). */

@@ -17,6 +17,7 @@ public final class Form {
     private final Map<String, String> values;
     private final Map<String, String> errors = new LinkedHashMap<>();
     private final List<String> otherErrors = new ArrayList<>();
+    private final List<SummaryEntry> summary = new ArrayList<>();
     private ApiProblem problem;
     private String scope;
 
@@ -48,16 +49,25 @@ public final class Form {
                 // Two constraints of one field may read the same to a person (a pattern and a format): said once.
                 errors.merge(error.field(), message, (a, b) -> List.of(a.split("; ")).contains(b) ? a : a + "; " + b);
             } else {
-                otherErrors.add(error.field() == null ? message : error.field() + ": " + message);
+                String named = error.field() == null ? message
+                        : FieldLabels.of(error.field(), locale).orElse(error.field()) + ": " + message;
+                otherErrors.add(named);
             }
         }
+        errors.forEach((field, message) -> summary.add(new SummaryEntry(id(field), labelled(field, message, locale))));
+        otherErrors.forEach(message -> summary.add(new SummaryEntry(null, message)));
         return this;
     }
 
     /** An error the web finds itself before asking the API. */
-    public Form error(String field, String message) {
+    public Form error(String field, String message, Locale locale) {
         errors.put(field, message);
+        summary.add(new SummaryEntry(id(field), labelled(field, message, locale)));
         return this;
+    }
+
+    private static String labelled(String field, String message, Locale locale) {
+        return FieldLabels.of(field, locale).map(label -> label + ": " + message).orElse(message);
     }
 
     private static boolean matches(String input, String field) {
@@ -129,6 +139,14 @@ public final class Form {
         return otherErrors;
     }
 
+    /**
+     * The error summary at the top of the form: each refused field named and linked to its input
+     * ({@code target}, the input's id), then what the form has no input for.
+     */
+    public List<SummaryEntry> summary() {
+        return summary;
+    }
+
     public ApiProblem problem() {
         return problem;
     }
@@ -148,5 +166,9 @@ public final class Form {
             indexes.add(i);
         }
         return indexes;
+    }
+
+    /** One line of the error summary: the field's name and message, linking to its input when the form has one. */
+    public record SummaryEntry(String target, String text) {
     }
 }

@@ -18,7 +18,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
  */
 public final class FormData {
 
-    private static final Pattern ROW = Pattern.compile("([A-Za-z]+)\\[(\\d{1,4})]\\.([A-Za-z]+)");
+    // A field's name may end in digits (a file's sha256).
+    private static final Pattern ROW = Pattern.compile("([A-Za-z]+)\\[(\\d{1,4})]\\.([A-Za-z][A-Za-z0-9]*)");
 
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Map<String, List<String>> multiple = new LinkedHashMap<>();

@@ -14,9 +14,9 @@ public class Tones {
     private static final Map<String, Set<String>> OK = Map.of(
             "permit", Set.of("ACTIVE"), "application", Set.of("APPROVED"), "workspace", Set.of("READY"),
             "desktop", Set.of("RUNNING"), "session", Set.of("OPEN"), "import", Set.of("COMPLETED", "APPROVED"),
-            "export", Set.of("APPROVED"), "member", Set.of("JOINED"), "entitlement", Set.of("ACTIVE"));
+            "export", Set.of("APPROVED"), "member", Set.of("JOINED"), "entitlement", Set.of("ACTIVE"), "release", Set.of("RELEASED"));
     private static final Set<String> WAITING = Set.of("SUBMITTED", "RETURNED", "PROVISIONING", "CREATING", "REBOOTING", "DELETING",
-            "IN_REVIEW", "INVITED", "PAUSED", "DRAFT");
+            "IN_REVIEW", "INVITED", "PAUSED", "DRAFT", "UPLOADING");
     private static final Set<String> BAD = Set.of("REVOKED", "REJECTED", "FAILED", "LOCKED", "PURGED", "EXPIRED", "CANCELLED");
 
     public String of(String kind, String value) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -24,6 +25,7 @@ import fi.sd.web.client.ApiProblem;
 import fi.sd.web.client.DesktopApi;
 import fi.sd.web.client.Listing;
 import fi.sd.web.client.Workspace;
+import fi.sd.web.files.ExportPreviews;
 import fi.sd.web.page.Bodies;
 import fi.sd.web.page.Form;
 import fi.sd.web.page.FormData;
@@ -45,18 +47,23 @@ public class AirlockPages {
     static class Templates {
         static native TemplateInstance exportForm(Workspace workspace, Form form);
 
-        static native TemplateInstance export(AirlockExport export, Listing<AirlockExport> earlier, boolean reviewer, Form form);
+        static native TemplateInstance export(AirlockExport export, Listing<AirlockExport> earlier, boolean reviewer,
+                boolean downloadable, Form form, String problem);
+
+        static native TemplateInstance preview(AirlockExport export, String path, String text, boolean truncated, String problem);
 
         static native TemplateInstance airlockImport(AirlockImport request, Form form);
     }
 
     private final DesktopApi desktops;
     private final PageContext page;
+    private final ExportPreviews previews;
 
     @Inject
-    public AirlockPages(@RestClient DesktopApi desktops, PageContext page) {
+    public AirlockPages(@RestClient DesktopApi desktops, PageContext page, ExportPreviews previews) {
         this.desktops = desktops;
         this.page = page;
+        this.previews = previews;
     }
 
     @GET
@@ -82,16 +89,32 @@ public class AirlockPages {
 
     @GET
     @Path("exports/{id}")
-    public TemplateInstance export(@PathParam("id") String id) {
-        return exportPage(desktops.export(id), Form.empty());
+    public TemplateInstance export(@PathParam("id") String id, @RestQuery String problem) {
+        return exportPage(desktops.export(id), Form.empty(), Filters.oneOf(problem, "downloads-unavailable", "download-refused"));
+    }
+
+    /** A reviewer's look at a file of the export: its beginning as text, in the page. */
+    @GET
+    @Path("exports/{id}/preview")
+    public TemplateInstance preview(@PathParam("id") String id, @RestQuery String path) {
+        AirlockExport export = desktops.export(id);
+        AirlockExport.File file = export.files().stream().filter(f -> f.path().equals(path)).findFirst()
+                .orElseThrow(NotFoundException::new);
+        ExportPreviews.Preview preview = previews.of(id, file.path());
+        return Templates.preview(export, file.path(), preview.text(), preview.truncated(), preview.problem());
     }
 
     private TemplateInstance exportPage(AirlockExport export, Form form) {
+        return exportPage(export, form, null);
+    }
+
+    private TemplateInstance exportPage(AirlockExport export, Form form, String problem) {
         boolean reviewer = page.user().reviews();
         // Reviewers compare with the project's earlier exports (a differencing attack spans several); members see their own.
         Listing<AirlockExport> earlier = reviewer || page.user().oversees()
                 ? Listing.of(desktops.exports(export.workspaceId(), 0, 20), 0, 20) : null;
-        return Templates.export(export, earlier, reviewer && !export.requestedBy().equals(page.user().userId()), form);
+        boolean requester = export.requestedBy().equals(page.user().userId());
+        return Templates.export(export, earlier, reviewer && !requester, requester && export.in("APPROVED"), form, problem);
     }
 
     @POST

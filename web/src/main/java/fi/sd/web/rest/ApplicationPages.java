@@ -184,7 +184,7 @@ public class ApplicationPages {
                         body.put("entitlementEnd", LocalDate.parse(end).plusDays(1).atStartOfDay(Formats.HELSINKI).minusSeconds(1)
                                 .toInstant().toString());
                     } catch (DateTimeParseException unreadable) {
-                        form.error("entitlementEnd", ProblemTexts.messages(page.locale()).invalid_date());
+                        form.error("entitlementEnd", ProblemTexts.messages(page.locale()).invalid_date(), page.locale());
                     }
                 }
             }

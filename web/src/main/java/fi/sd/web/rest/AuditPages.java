@@ -86,7 +86,7 @@ public class AuditPages {
         try {
             return LocalDateTime.parse(value).atZone(Formats.HELSINKI).toInstant().toString();
         } catch (DateTimeParseException unreadable) {
-            filters.error(name, ProblemTexts.messages(page.locale()).invalid_date());
+            filters.error(name, ProblemTexts.messages(page.locale()).invalid_date(), page.locale());
             return null;
         }
     }

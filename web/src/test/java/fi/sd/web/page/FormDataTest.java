@@ -48,6 +48,20 @@ class FormDataTest {
     }
 
     @Test
+    void theSummaryNamesEachRefusedFieldAndLinksToItsInput() {
+        ApiProblem refusal = new ApiProblem(400, "Invalid request", "3 invalid", null, List.of(
+                new ApiProblem.FieldError("files[0].sha256", "must not be null"),
+                new ApiProblem.FieldError("datasetId", "must not be blank"),
+                new ApiProblem.FieldError("permitId", "does not exist")));
+        Form form = Form.empty().refused(refusal, List.of("datasetId", "files", "files[]"), Locale.ENGLISH);
+
+        assertThat(form.summary()).containsExactly(
+                new Form.SummaryEntry("f-files-0-sha256", "File 1, SHA-256: Enter a value"),
+                new Form.SummaryEntry("f-datasetId", "Dataset: Enter a value"),
+                new Form.SummaryEntry(null, "Permit: does not exist"));
+    }
+
+    @Test
     void aFormShowsItsFilledRowsAndBlankOnes() {
         Form form = Form.of(Map.of("files[0].name", "a.csv", "files[1].name", "b.csv"));
         assertThat(form.rows("files", 1, 1)).containsExactly(0, 1, 2);

@@ -88,4 +88,15 @@ class PublicPagesTest {
         given().cookie("sd_lang", "fi").get("/accessibility").then().statusCode(200).body(containsString("Saavutettavuusseloste"),
                 containsString("WCAG 2.1"));
     }
+
+    @Test
+    void aFileTransferNeedsASignInAndAnUploadItsScriptsHeaderAndNoDotSegment() {
+        given().contentType("application/octet-stream").body(new byte[] { 1, 2, 3 }).put("/permits/p-1/releases/r-1/files/visits.csv")
+                .then().statusCode(403).contentType(containsString("application/problem+json"));
+        given().header("X-Requested-With", "XMLHttpRequest").contentType("application/octet-stream").body(new byte[] { 1, 2, 3 })
+                .put("/permits/p-1/releases/r-1/files/visits.csv")
+                .then().statusCode(401).contentType(containsString("application/problem+json")).body(containsString("Sign in again"));
+        given().urlEncodingEnabled(false).get("/exports/e-1/files/results/%2E%2E/secret.csv").then().statusCode(404);
+        given().get("/exports/e-1/downloads/results/table.csv").then().statusCode(401);
+    }
 }

@@ -13,16 +13,24 @@ import static org.mockito.Mockito.when;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import fi.sd.web.client.AirlockExport;
 import fi.sd.web.client.ApiProblem;
+import fi.sd.web.client.Application;
 import fi.sd.web.client.ApplyApi;
+import fi.sd.web.client.DesktopApi;
 import fi.sd.web.client.Permit;
 import fi.sd.web.client.PermitApi;
+import fi.sd.web.security.StepUpRedirectFilter;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ClientProxy;
+import io.quarkus.oidc.OidcRedirectFilter;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -39,6 +47,10 @@ class SignedInPagesTest {
     @InjectMock
     @RestClient
     ApplyApi apply;
+
+    @InjectMock
+    @RestClient
+    DesktopApi desktops;
 
     private static final Permit PERMIT = new Permit("permit-1", 1, "ACTIVE", "THL/1/2026", "REGISTER", "THL",
             new Permit.Holder("University of Helsinki", "Aino Virtanen"), "proj-1", "Cardiometabolic risk", "Cohort study",
@@ -124,10 +136,62 @@ class SignedInPagesTest {
                 .formParam("csrf-token", token).formParam("route", "FINDATA").formParam("persons[0].userId", "mikko")
                 .formParam("persons[0].email", "not-an-address").post("/permits")
                 .then().statusCode(400)
-                .body(containsString("Korjaa seuraavat kohdat"), containsString("href=\"#f-journalNumber\""),
+                .body(containsString("Korjaa seuraavat kohdat"), containsString("href=\"#f-journalNumber\">Diaarinumero: Täytä tämä kenttä"),
+                        containsString("href=\"#f-persons-0-email\">Henkilö 1, Sähköpostiosoite: Anna sähköpostiosoite"),
                         containsString("Täytä tämä kenttä"), containsString("id=\"f-persons-0-email-error\""),
                         containsString("Anna sähköpostiosoite"), containsString("value=\"not-an-address\""), containsString("aria-invalid=\"true\""));
         verify(permits).record(anyMap());
+    }
+
+    @Test
+    @TestSecurity(user = "findata.officer", roles = "permit-authority")
+    void aReleaseIsRecordedWithEachFilesNameSizeAndChecksumAsTheApiReadsThem() {
+        when(permits.get("permit-1")).thenReturn(PERMIT);
+        Response form = given().get("/permits/permit-1/releases/new");
+        form.then().statusCode(200).body(containsString("id=\"f-files\""));
+        String token = form.htmlPath().getString("**.find { it.@name == 'csrf-token' }.@value");
+        String sha256 = "a".repeat(64);
+        given().cookie("sd_csrf", form.getCookie("sd_csrf")).contentType("application/x-www-form-urlencoded").formParam("csrf-token", token)
+                .formParam("datasetId", "thl-avohilmo").formParam("files[0].name", "visits.csv").formParam("files[0].sizeBytes", "12")
+                .formParam("files[0].sha256", sha256).redirects().follow(false).post("/permits/permit-1/releases")
+                .then().statusCode(303);
+        verify(permits).release("permit-1", Map.of("datasetId", "thl-avohilmo",
+                "files", List.of(Map.of("name", "visits.csv", "sizeBytes", "12", "sha256", sha256))));
+    }
+
+    @Test
+    @TestSecurity(user = "thl.controller", roles = "data-controller")
+    void anApplicationOffersOnlyTheCommandsTheApiAllowsItsReader() {
+        when(apply.catalogue()).thenReturn(List.of());
+        when(apply.application("app-1")).thenReturn(new Application("app-1", "permit-1", "proj-1", "THL", "alice", "APPROVED",
+                List.of("thl-avohilmo"), List.of(), List.of(), List.of(), List.of(), null, null, 3, Instant.now(), Instant.now(),
+                List.of(), List.of("remark", "revoke")));
+        given().get("/applications/app-1").then().statusCode(200)
+                .body(containsString("action=\"/applications/app-1/revoke\""), containsString("action=\"/applications/app-1/remark\""),
+                        not(containsString("action=\"/applications/app-1/invite-member\"")),
+                        not(containsString("action=\"/applications/app-1/close\"")),
+                        not(containsString("action=\"/applications/app-1/approve\"")));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "researcher")
+    void theRequesterOfAnApprovedExportGetsADownloadPerFileAndAReadableMessageWhereTheApiHasNone() {
+        when(desktops.export("exp-1")).thenReturn(new AirlockExport("exp-1", "ws-1", "permit-1", "proj-1", "APPROVED",
+                List.of(new AirlockExport.File("results/table 1.csv", 34, "c".repeat(64))), "LOW", null, null, "alice", Instant.now(),
+                List.of("service-desk"), List.of(), Instant.now()));
+        given().get("/exports/exp-1").then().statusCode(200)
+                .body(containsString("href=\"/exports/exp-1/downloads/results/table%201.csv\""), containsString("c".repeat(64)),
+                        not(containsString("/preview?path=")));
+        given().get("/exports/exp-1?problem=downloads-unavailable").then().statusCode(200)
+                .body(containsString("Downloads are not offered by this service yet"));
+    }
+
+    /** quarkus-oidc looks its redirect filters up itself: the step-up's must survive the build's removal of unused beans. */
+    @Test
+    void theStepUpFilterIsThereForTheSignInToFind() {
+        org.assertj.core.api.Assertions.assertThat(Arc.container().select(OidcRedirectFilter.class).stream()
+                .map(filter -> ClientProxy.unwrap(filter).getClass().getSimpleName()).toList())
+                .anyMatch(name -> name.startsWith(StepUpRedirectFilter.class.getSimpleName()));
     }
 
     @Test
