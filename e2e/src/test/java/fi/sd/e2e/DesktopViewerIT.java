@@ -20,6 +20,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
+import fi.sd.e2e.browser.ViewerCanvas;
 import fi.sd.testsupport.browser.HeadlessChromium;
 
 /**
@@ -59,8 +60,8 @@ class DesktopViewerIT extends SystemTest {
             await("the viewer connects").atMost(Duration.ofSeconds(20))
                     .until(() -> "connected".equals(browser.findElement(By.tagName("body")).getAttribute("data-state")));
             WebElement canvas = browser.findElement(By.cssSelector("#screen canvas"));
-            await("the canvas shows the desktop").atMost(Duration.ofSeconds(20)).until(() -> shows(browser).desktop());
-            Canvas shown = shows(browser);
+            await("the canvas shows the desktop").atMost(Duration.ofSeconds(20)).until(() -> ViewerCanvas.sample(browser).showsADesktop());
+            ViewerCanvas shown = ViewerCanvas.sample(browser);
             assertThat(shown.width()).isGreaterThan(600);
             assertThat(shown.colours()).as("distinct colours sampled").isGreaterThan(2);
             assertThat(shown.lightShare()).as("the terminal's light window").isBetween(0.05, 0.95);
@@ -90,31 +91,5 @@ class DesktopViewerIT extends SystemTest {
         api.as(Api.RESEARCHER, "researcher").get("/desktops/{id}", desktopId).then().statusCode(200).body("status", is("STOPPED"));
         api.as("auditor", "auditor").queryParam("workspaceId", workspaceId).queryParam("size", 200).get("/audit").then()
                 .statusCode(200).body("action", hasItems("session.connected", "session.disconnected", "desktop.stopped"));
-    }
-
-    /** What a sample of the viewer's 2D canvas shows. */
-    record Canvas(int width, int height, int colours, double lightShare) {
-        boolean desktop() {
-            return width > 0 && colours > 2 && lightShare > 0.05;
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Canvas shows(ChromeDriver browser) {
-        Map<String, Object> sample = (Map<String, Object>) browser.executeScript("""
-                const canvas = document.querySelector('#screen canvas');
-                if (!canvas || canvas.width === 0) { return {width: 0, height: 0, colours: 0, light: 0}; }
-                const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-                const colours = new Set();
-                let light = 0, samples = 0;
-                for (let i = 0; i < data.length; i += 4 * 97) {
-                  colours.add(data[i] + ',' + data[i + 1] + ',' + data[i + 2]);
-                  if (data[i] + data[i + 1] + data[i + 2] > 600) { light++; }
-                  samples++;
-                }
-                return {width: canvas.width, height: canvas.height, colours: colours.size, light: light / samples};
-                """);
-        return new Canvas(((Number) sample.get("width")).intValue(), ((Number) sample.get("height")).intValue(),
-                ((Number) sample.get("colours")).intValue(), ((Number) sample.get("light")).doubleValue());
     }
 }

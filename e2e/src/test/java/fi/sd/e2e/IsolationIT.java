@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Scenario 4: two projects side by side. A person of project A asks for each of project B's
@@ -61,6 +62,9 @@ class IsolationIT extends SystemTest {
             new Listing("/workspaces", "id", "workspaceId"),
             new Listing("/workspaces?projectId={projectId}", "id", "workspaceId"));
 
+    /** The result file each project's export names ({@link Flows#export}). */
+    private static final String EXPORTED_FILE = "results/table1.csv";
+
     /** Commands no researcher may issue, on their own project's resources, where visibility is not the reason. */
     private static final List<Command> RESERVED_COMMANDS = List.of(
             new Command(Method.POST, "/permits", ids -> Api.findataPermit(ids.get("projectId"), system.today(), system.today().plusYears(1))),
@@ -86,6 +90,7 @@ class IsolationIT extends SystemTest {
             new Command(Method.POST, "/imports/{importId}/complete", ids -> Map.of("comment", "Service desk only")),
             new Command(Method.POST, "/exports/{exportId}/approve", ids -> Map.of("comment", "Reviewers only")),
             new Command(Method.POST, "/exports/{exportId}/reject", ids -> Map.of("comment", "Reviewers only")),
+            new Command(Method.GET, "/exports/{exportId}/files/" + EXPORTED_FILE, ids -> null),
             new Command(Method.GET, "/exports", ids -> null),
             new Command(Method.GET, "/imports", ids -> null),
             new Command(Method.GET, "/audit", ids -> null),
@@ -119,6 +124,13 @@ class IsolationIT extends SystemTest {
             callerOfA(caller).get(fill(template, idsA)).then().statusCode(200);
         }
         assertProblem(callerOfA(caller).get(fill(template, idsB)), 404);
+    }
+
+    @ParameterizedTest(name = "{0}: project B's exported file and its download links are 404")
+    @ValueSource(strings = { RESEARCHER_OF_A, CONTROLLER_OF_A })
+    void aPersonOfProjectAReachesNoneOfProjectBsExportedBytes(String caller) {
+        assertProblem(callerOfA(caller).get(fill("/exports/{exportId}/files/" + EXPORTED_FILE, idsB)), 404);
+        assertProblem(callerOfA(caller).body(Map.of()).post(fill("/exports/{exportId}/download-links", idsB)), 404);
     }
 
     static Stream<Arguments> listingsAndCallers() {

@@ -240,6 +240,7 @@ class WebPagesIT extends SystemTest {
         assertThat(browser.find(By.id("desktop-frame")).getAttribute("src")).contains("/desktop/connect/");
         await("the viewer in the page connects").atMost(ASYNC)
                 .until(() -> "connected".equals(browser.frameBodyAttribute(By.id("desktop-frame"), "data-state")));
+        await("the desktop is painted in the page").atMost(ASYNC).until(() -> browser.frameCanvas(By.id("desktop-frame")).showsADesktop());
         browser.screenshot("desktop-in-page");
 
         // A result written in the desktop's /export by the desktop's own user; the researcher asks to export it. The service

@@ -186,6 +186,16 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** A sample of the desktop viewer's canvas inside {@code frame}. */
+    public ViewerCanvas frameCanvas(By frame) {
+        driver.switchTo().frame(driver.findElement(frame));
+        try {
+            return ViewerCanvas.sample(driver);
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+    }
+
     /** Waits until the page says {@code text}, as its live parts update it (no reload). */
     public Browser awaitText(String text) {
         wait.withMessage(() -> "waiting for '" + text + "' on " + driver.getCurrentUrl() + ":\n" + text())
