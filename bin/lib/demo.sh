@@ -71,9 +71,10 @@ workspace_status() { call "$RESEARCHER" GET "/workspaces?projectId=$project" 2>/
 until_equal "workspace" READY workspace_status
 workspace_id=$(call "$RESEARCHER" GET "/workspaces?projectId=$project" 2>/dev/null | jq -r '.[0].id')
 
-# upload TOKEN PATH FILE: PUTs the file's bytes; prints the answer's body; fails loudly on an unexpected status.
+# upload WHO PATH FILE: PUTs the file's bytes; prints the answer's body; fails loudly on an unexpected status.
 upload() {
-  local token=$1 path=$2 file=$3 out status
+  local who=$1 path=$2 file=$3 out status token
+  token=$(token "$who")
   out=$(mktemp)
   status=$(curl -sS -o "$out" -w '%{http_code}' -X PUT -H "Authorization: Bearer $token" \
     -H 'Content-Type: application/octet-stream' --data-binary "@$file" "$API$path")
