@@ -1,10 +1,11 @@
 package fi.sd.gateway.routing;
 
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,6 +18,7 @@ import fi.sd.gateway.edge.EdgeFilters;
 import fi.sd.gateway.edge.Problems;
 import fi.sd.gateway.edge.RequestContext;
 import fi.sd.platform.problem.ProblemType;
+import io.netty.util.AsciiString;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -36,8 +38,13 @@ public class ProxyRoutes {
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
 
     /** RFC 9110 §7.6.1: meaningful for one connection only, never forwarded. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "proxy-connection", "host");
+    private static final List<AsciiString> HOP_BY_HOP = Stream.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "proxy-connection", "host")
+            .map(AsciiString::cached).toList();
+    private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized(RequestContext.REQUEST_ID);
+    private static final CharSequence X_FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
+    private static final CharSequence X_FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
+    private static final CharSequence X_FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
 
     /** How often a file upload is checked for progress. */
     private static final long WATCH_MILLIS = 1000;
@@ -69,17 +76,19 @@ public class ProxyRoutes {
 
     private void forward(RoutingContext ctx, Upstream upstream) {
         HttpServerRequest in = ctx.request();
-        RequestOptions options = new RequestOptions().setMethod(in.method()).setURI(in.uri()).setHeaders(upstreamHeaders(ctx));
-        if (filePaths.isFile(in.path()) && (in.headers().contains(HttpHeaders.CONTENT_LENGTH)
-                || in.headers().contains(HttpHeaders.TRANSFER_ENCODING))) {
-            streamFile(ctx, upstream, options);
-        } else if (in.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
-            answer(ctx, upstream, options, request -> request.send(in));
-        } else if (in.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
-            collectChunkedBody(ctx, upstream, options);
-        } else {
+        RequestOptions options = new RequestOptions().setMethod(in.method()).setURI(in.uri());
+        MultiMap headers = in.headers();
+        boolean declaredLength = headers.contains(HttpHeaders.CONTENT_LENGTH);
+        boolean chunked = !declaredLength && headers.contains(HttpHeaders.TRANSFER_ENCODING);
+        if (!declaredLength && !chunked) {
             in.resume();
             answer(ctx, upstream, options, HttpClientRequest::send);
+        } else if (filePaths.isFile(in.path())) {
+            streamFile(ctx, upstream, options);
+        } else if (declaredLength) {
+            answer(ctx, upstream, options, request -> request.send(in));
+        } else {
+            collectChunkedBody(ctx, upstream, options);
         }
     }
 
@@ -102,10 +111,10 @@ public class ProxyRoutes {
             }
             body.appendBuffer(chunk);
         });
-        in.endHandler(v -> {
-            options.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length()));
-            answer(ctx, upstream, options, request -> request.send(body));
-        });
+        in.endHandler(v -> answer(ctx, upstream, options, request -> {
+            request.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length()));
+            return request.send(body);
+        }));
         in.resume();
     }
 
@@ -123,6 +132,7 @@ public class ProxyRoutes {
         boolean chunked = !in.headers().contains(HttpHeaders.CONTENT_LENGTH);
         long[] watch = { -1 };
         upstreams.sendWatched(upstream, options, request -> {
+            copyRequestHeaders(ctx, request.headers());
             request.setChunked(chunked);
             // A reset is reported through the answer; nothing else to log.
             request.exceptionHandler(reset -> { });
@@ -150,7 +160,10 @@ public class ProxyRoutes {
 
     private void answer(RoutingContext ctx, Upstream upstream, RequestOptions options,
             Function<HttpClientRequest, Future<HttpClientResponse>> sending) {
-        upstreams.send(upstream, options, sending).onComplete(sent -> {
+        upstreams.send(upstream, options, request -> {
+            copyRequestHeaders(ctx, request.headers());
+            return sending.apply(request);
+        }).onComplete(sent -> {
             if (sent.failed()) {
                 fail(ctx, sent.cause());
             } else {
@@ -187,34 +200,63 @@ public class ProxyRoutes {
         }
     }
 
-    private static MultiMap upstreamHeaders(RoutingContext ctx) {
+    /** The caller's end-to-end headers and the gateway's own, straight into the request to the service. */
+    private static void copyRequestHeaders(RoutingContext ctx, MultiMap to) {
         HttpServerRequest in = ctx.request();
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        copyEndToEnd(in.headers(), headers);
-        headers.set(RequestContext.REQUEST_ID, EdgeFilters.requestId(ctx));
-        String forwardedFor = in.getHeader("X-Forwarded-For");
-        String client = in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
-        headers.set("X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);
-        headers.set("X-Forwarded-Proto", in.scheme());
-        if (in.authority() != null) {
-            headers.set("X-Forwarded-Host", in.authority().toString());
+        MultiMap from = in.headers();
+        List<String> named = connectionOptions(from);
+        for (Map.Entry<String, String> header : from) {
+            String name = header.getKey();
+            if (endToEnd(name, named)) {
+                to.add(name, header.getValue());
+            }
         }
-        return headers;
+        to.set(REQUEST_ID, EdgeFilters.requestId(ctx));
+        String forwardedFor = from.get(X_FORWARDED_FOR);
+        String client = in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
+        to.set(X_FORWARDED_FOR, forwardedFor == null ? client : forwardedFor + ", " + client);
+        to.set(X_FORWARDED_PROTO, in.scheme());
+        if (in.authority() != null) {
+            to.set(X_FORWARDED_HOST, in.authority().toString());
+        }
     }
 
     /** Copies all but the hop-by-hop headers, including those the {@code Connection} header names. */
     private static void copyEndToEnd(MultiMap from, MultiMap to) {
-        Set<String> named = new HashSet<>();
-        for (String connection : from.getAll(HttpHeaders.CONNECTION)) {
-            for (String token : connection.split(",")) {
-                named.add(token.trim().toLowerCase(Locale.ROOT));
+        List<String> named = connectionOptions(from);
+        for (Map.Entry<String, String> header : from) {
+            if (endToEnd(header.getKey(), named)) {
+                to.add(header.getKey(), header.getValue());
             }
         }
-        from.forEach((name, value) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (!HOP_BY_HOP.contains(lower) && !named.contains(lower)) {
-                to.add(name, value);
+    }
+
+    /** The header names a {@code Connection} header lists (RFC 9110 §7.6.1): hop-by-hop too. Usually none. */
+    private static List<String> connectionOptions(MultiMap headers) {
+        List<String> connections = headers.getAll(HttpHeaders.CONNECTION);
+        if (connections.isEmpty()) {
+            return List.of();
+        }
+        List<String> named = new ArrayList<>();
+        for (String connection : connections) {
+            for (String token : connection.split(",")) {
+                named.add(token.trim());
             }
-        });
+        }
+        return named;
+    }
+
+    private static boolean endToEnd(String name, List<String> named) {
+        for (AsciiString hop : HOP_BY_HOP) {
+            if (hop.contentEqualsIgnoreCase(name)) {
+                return false;
+            }
+        }
+        for (String option : named) {
+            if (option.equalsIgnoreCase(name)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

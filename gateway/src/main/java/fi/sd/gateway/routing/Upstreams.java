@@ -3,12 +3,14 @@ package fi.sd.gateway.routing;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import fi.sd.gateway.config.GatewayConfig;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -21,25 +23,48 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 
 /**
- * The services behind the gateway and the one HTTP client that calls them. Every call goes
+ * The services behind the gateway and the HTTP clients that call them. Every call goes
  * through the service's circuit breaker, has the upstream timeout, and fails as an
  * {@link UpstreamFailure}; 5xx answers count as failures for the breaker but are passed on.
  */
 @ApplicationScoped
 public class Upstreams {
 
+    /** Connections kept to each service, per event loop. */
+    private static final int CONNECTIONS_PER_EVENT_LOOP = 200;
+
     private final GatewayConfig config;
-    private final HttpClient client;
+    private final Vertx vertx;
+    /** For calls made off the event loops (the readiness checks, the OpenAPI document). */
+    private final HttpClient sharedClient;
+    /**
+     * One client per event loop, so that a request to a service goes out on a connection of the event loop that
+     * serves the caller: one client for all handed out any idle connection, of any event loop, and every request then
+     * crossed threads twice (out and back), each crossing a queued task and a wake-up of the other thread.
+     */
+    private final Map<Thread, HttpClient> eventLoopClients = new ConcurrentHashMap<>();
     private final Map<String, Upstream> byName = new LinkedHashMap<>();
 
     @Inject
     public Upstreams(GatewayConfig config, Vertx vertx) {
         this.config = config;
-        this.client = vertx.createHttpClient(
-                new HttpClientOptions().setKeepAlive(true).setConnectTimeout((int) config.connectTimeout().toMillis()),
-                new PoolOptions().setHttp1MaxSize(200));
+        this.vertx = vertx;
+        this.sharedClient = newClient();
         config.upstreams().forEach((name, upstream) -> byName.put(name, Upstream.of(name, upstream.url(), upstream.managementUrl(), upstream.paths(),
                 new CircuitBreaker(config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor()))));
+    }
+
+    private HttpClient newClient() {
+        return vertx.createHttpClient(
+                new HttpClientOptions().setKeepAlive(true).setConnectTimeout((int) config.connectTimeout().toMillis()),
+                new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_EVENT_LOOP));
+    }
+
+    /** The client of the calling event loop (whose pool opens its connections on that event loop), else the shared one. */
+    private HttpClient client() {
+        return Context.isOnEventLoopThread()
+                ? eventLoopClients.computeIfAbsent(Thread.currentThread(), loop -> newClient())
+                : sharedClient;
     }
 
     public Map<String, Upstream> all() {
@@ -74,7 +99,7 @@ public class Upstreams {
             return Future.failedFuture(UpstreamFailure.breakerOpen(upstream));
         }
         options.setHost(upstream.host()).setPort(upstream.port()).setSsl(upstream.ssl());
-        return client.request(options)
+        return client().request(options)
                 .compose(sending)
                 .transform(answer -> {
                     if (answer.failed()) {
@@ -106,7 +131,7 @@ public class Upstreams {
         Upstream.Address at = upstream.management();
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setURI(uri).setIdleTimeout(timeout.toMillis())
                 .setHost(at.host()).setPort(at.port()).setSsl(at.ssl()).putHeader("Accept", "application/json");
-        return client.request(options)
+        return client().request(options)
                 .compose(HttpClientRequest::send)
                 .recover(failure -> Future.failedFuture(UpstreamFailure.classify(upstream, failure)))
                 .compose(response -> readAnswer(upstream, response));
