@@ -101,7 +101,7 @@ public final class ServiceProcess {
     }
 
     /** The process's CPU time so far (Linux; clock ticks of 10 ms). */
-    private Duration cpuTime() {
+    public Duration cpuTime() {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

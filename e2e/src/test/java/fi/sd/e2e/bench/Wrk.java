@@ -9,16 +9,18 @@ import java.util.regex.Pattern;
 final class Wrk {
 
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern REQUESTS = Pattern.compile("([0-9]+) requests in ");
     private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|99)%\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
 
-    record Result(double requestsPerSecond, double p50Millis, double p99Millis) {
+    /** {@code requests}: how many were answered in all. */
+    record Result(double requestsPerSecond, double p50Millis, double p99Millis, long requests) {
     }
 
     private Wrk() {
     }
 
     static Result run(String url, String authorization, int connections, int seconds) throws IOException, InterruptedException {
-        Process wrk = new ProcessBuilder(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency",
+        Process wrk = new ProcessBuilder(List.of("wrk", "-t" + Math.min(2, connections), "-c" + connections, "-d" + seconds + "s", "--latency",
                 "-H", "Authorization: " + authorization, url)).redirectErrorStream(true).start();
         String output = new String(wrk.getInputStream().readAllBytes());
         if (wrk.waitFor() != 0) {
@@ -31,6 +33,10 @@ final class Wrk {
         if (!rate.find()) {
             throw new IllegalStateException("No rate in wrk's output:\n" + output);
         }
+        Matcher requests = REQUESTS.matcher(output);
+        if (!requests.find()) {
+            throw new IllegalStateException("No request count in wrk's output:\n" + output);
+        }
         double p50 = Double.NaN;
         double p99 = Double.NaN;
         Matcher percentile = PERCENTILE.matcher(output);
@@ -42,7 +48,7 @@ final class Wrk {
                 p99 = millis;
             }
         }
-        return new Result(Double.parseDouble(rate.group(1)), p50, p99);
+        return new Result(Double.parseDouble(rate.group(1)), p50, p99, Long.parseLong(requests.group(1)));
     }
 
     private static double toMillis(double value, String unit) {
