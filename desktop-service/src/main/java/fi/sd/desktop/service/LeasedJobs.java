@@ -51,9 +51,13 @@ public class LeasedJobs {
         deliveries.run();
     }
 
-    /** Copies until none is due (on the calling thread); returns how many were claimed. */
     @Scheduled(identity = "export-copies", every = "${sd.desktop.provider.poll-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void copyDueExports() {
+        copies.run();
+    }
+
+    /** Copies until none is due (on the calling thread); returns how many were claimed. */
     public int copyExports() {
         return copies.run();
     }
