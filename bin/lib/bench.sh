@@ -8,6 +8,7 @@
 #                                   pages memory large-file scale-out), written to target/bench/RESULTS.md
 #   SD_BENCH_BUILD=no bin/sd bench  without building first (after a build of the same tree)
 #   SD_BENCH_TRACING=true bin/sd bench  with every process exporting its traces over OTLP (off by default, as deployed)
+#   SD_BENCH_LARGE_FILE_MIB=64 bin/sd bench large-file  the large-file section with a smaller file (MiB; 2048 by default)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -36,5 +37,6 @@ RESULTS=$ROOT/bench/RESULTS.md
 [ $# -eq 0 ] || RESULTS=$ROOT/target/bench/RESULTS.md
 
 cd "$ROOT"
-exec java -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dsd.root="$ROOT" -Dsd.e2e.tracing="${SD_BENCH_TRACING:-false}" -cp "e2e/target/test-classes:$(cat e2e/target/bench.classpath)" \
+exec java -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dsd.root="$ROOT" -Dsd.e2e.tracing="${SD_BENCH_TRACING:-false}" \
+  -Dsd.bench.large-file.mib="${SD_BENCH_LARGE_FILE_MIB:-2048}" -cp "e2e/target/test-classes:$(cat e2e/target/bench.classpath)" \
   fi.sd.e2e.bench.Benchmarks "$RESULTS" "$@"

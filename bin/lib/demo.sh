@@ -116,6 +116,9 @@ printf 'municipality,visits,patients\nHelsinki,11702,5120\nEspoo,4133,1920\nTamp
 saved_sha=$(sha256sum "$export_dir/results/table1.csv" | cut -d' ' -f1)
 export_id=$(call "$RESEARCHER" POST "/workspaces/$workspace_id/exports" '{"files":[{"path":"results/table1.csv"}],"riskLevel":"LOW",
   "riskAssessment":"Aggregated counts, every cell n >= 5.","findataNotificationRef":"FD-2026-0042"}' | jq -r .id)
+# The request answers 202 COPYING at once; desktop-service copies the file into encrypted storage, then it awaits review.
+export_status() { call "$RESEARCHER" GET "/exports/$export_id" 2>/dev/null | jq -r .status; }
+until_equal "export" SUBMITTED export_status
 call "$DESK" GET "/exports/$export_id/files/results/table1.csv?preview=true" | sed 's/^/    /'
 call "$DESK" POST "/exports/$export_id/approve" '{"comment":"Aggregates only, n >= 5"}' | jq -r '"  export " + .status'
 

@@ -99,9 +99,9 @@ class DataPathIT extends SystemTest {
         api.as(Api.RESEARCHER, "researcher").body(Map.of("files", List.of(Map.of("path", "results/passwd.csv")), "riskLevel", "LOW",
                 "findataNotificationRef", "FD-2026-0100")).post("/workspaces/{id}/exports", workspaceId).then().statusCode(422)
                 .body("errors[0].field", is("files[0].path")).body("errors[0].message", containsString("symbolic link"));
-        String exportId = api.as(Api.RESEARCHER, "researcher").body(Map.of("files", List.of(Map.of("path", "results/table1.csv")),
-                "riskLevel", "HIGH", "riskAssessment", "Counts by municipality, every cell n >= 5.", "findataNotificationRef",
-                "FD-2026-0101")).post("/workspaces/{id}/exports", workspaceId).then().statusCode(201)
+        String exportId = Flows.requestExport(() -> api.as(Api.RESEARCHER, "researcher"), workspaceId, Map.of("files",
+                List.of(Map.of("path", "results/table1.csv")), "riskLevel", "HIGH", "riskAssessment",
+                "Counts by municipality, every cell n >= 5.", "findataNotificationRef", "FD-2026-0101"))
                 .body("files[0].sizeBytes", is(result.length)).body("files[0].sha256", is(sha256)).extract().path("id");
         assertThat(Releases.filesContaining(system.storedObjects(), marker)).as("no plaintext of the result at rest").isEmpty();
 

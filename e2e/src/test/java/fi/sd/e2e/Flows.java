@@ -1,5 +1,6 @@
 package fi.sd.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
@@ -11,6 +12,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
+
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
 /** Steps that several scenarios share, each through the gateway and waiting where the system works asynchronously. */
 public final class Flows {
@@ -48,6 +55,20 @@ public final class Flows {
         await().atMost(ASYNC).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> api.as(member, "researcher")
                 .get("/desktops/{id}", desktopId).then().statusCode(200).body("status", is("RUNNING")));
         return desktopId;
+    }
+
+    /**
+     * Requests an export as {@code requester} (a request as a member of the workspace): 202 {@code COPYING} at its
+     * Location, then, once desktop-service has copied the files, {@code SUBMITTED}; returns the export as it stands then.
+     */
+    public static ValidatableResponse requestExport(Supplier<RequestSpecification> requester, String workspaceId, Map<String, Object> body) {
+        ExtractableResponse<Response> accepted = requester.get().body(body).post("/workspaces/{id}/exports", workspaceId).then()
+                .statusCode(202).body("status", is("COPYING")).extract();
+        String id = accepted.path("id");
+        assertThat(accepted.header("Location")).endsWith("/api/v1/exports/" + id);
+        await().atMost(ASYNC).pollInterval(Duration.ofMillis(200)).until(() -> requester.get().get("/exports/{id}", id).then()
+                .statusCode(200).extract().<String>path("status"), status -> !status.equals("COPYING"));
+        return requester.get().get("/exports/{id}", id).then().statusCode(200).body("status", is("SUBMITTED"));
     }
 
     public static Map<String, Object> export(E2eSystem system, String workspaceId, String riskLevel) {

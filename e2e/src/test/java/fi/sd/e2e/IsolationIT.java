@@ -221,8 +221,8 @@ class IsolationIT extends SystemTest {
                 .then().statusCode(201).extract().path("sessionId"));
         ids.put("importId", project.asResearcher(project.applicant).body(Map.of("kind", "SOFTWARE", "description", "R 4.4 packages"))
                 .post("/workspaces/{id}/imports", ids.get("workspaceId")).then().statusCode(201).extract().path("id"));
-        ids.put("exportId", project.asResearcher(project.applicant).body(Flows.export(system, ids.get("workspaceId"), "LOW"))
-                .post("/workspaces/{id}/exports", ids.get("workspaceId")).then().statusCode(201).extract().path("id"));
+        ids.put("exportId", Flows.requestExport(() -> project.asResearcher(project.applicant), ids.get("workspaceId"),
+                Flows.export(system, ids.get("workspaceId"), "LOW")).extract().path("id"));
         // A Findata permit naming the applicant too: the permit authority's commands on it are not theirs either.
         Map<String, Object> findata = new HashMap<>(Api.findataPermit(project.projectId + "-findata", system.today(),
                 system.today().plusYears(1)));

@@ -119,8 +119,8 @@ class WebPagesIT extends SystemTest {
         FindataProject project = FindataProject.ready("web-export-");
         String suffix = project.suffix();
         String projectId = project.projectId();
-        String export = "/exports/" + api.as(Api.RESEARCHER, "researcher").body(Flows.export(system, project.workspaceId(), "HIGH"))
-                .post("/workspaces/{id}/exports", project.workspaceId()).then().statusCode(201).extract().path("id");
+        String export = "/exports/" + Flows.requestExport(() -> api.as(Api.RESEARCHER, "researcher"), project.workspaceId(),
+                Flows.export(system, project.workspaceId(), "HIGH")).extract().path("id");
         Credentials desk = system.tokens().user("desk-" + suffix, "service-desk").credentials();
         Credentials officer = system.tokens().user("officer-" + suffix, "permit-authority").credentials();
         Credentials auditor = system.tokens().user("auditor-" + suffix, "auditor").credentials();
@@ -254,8 +254,11 @@ class WebPagesIT extends SystemTest {
         browser.go("/workspaces/" + project.workspaceId() + "/exports/new").fill("files[0].path", "visits-by-municipality.csv")
                 .choose("risk-HIGH").fill("riskAssessment", "Counts of at least 5 per cell.").fill("findataNotificationRef", "FD-2026-0042")
                 .submit("/workspaces/" + project.workspaceId() + "/exports");
-        assertThat(browser.text()).contains("The export was submitted for review.");
+        assertThat(browser.text()).contains("The export was requested: its files are being copied for review.");
         String export = browser.path().replaceAll("\\?.*", "");
+        // The page follows the copy by itself, from "Copying files…" to the export awaiting review.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(browser.text()).contains("Submitted")
+                .doesNotContain("Copying files…"));
         browser.signIn(desk).go(export);
         assertThat(browser.text()).contains("Preview", "Download");
         browser.follow("Preview");

@@ -34,7 +34,8 @@ public record ExportRequest(
     /**
      * One result file: its path relative to the desktop's {@code /export} folder. The service copies the file's
      * bytes from there and computes their size and SHA-256 itself; a size or SHA-256 given here is only checked
-     * against them (422 when they differ).
+     * against them: a size at once (422 when it differs), a SHA-256 once the file is copied (the export fails,
+     * {@code COPY_FAILED}, when it differs).
      */
     public record File(
             @NotBlank @Size(max = 1000) @Pattern(regexp = PATH, message = PATH_MESSAGE) String path,

@@ -10,6 +10,9 @@ import fi.sd.events.desktop.RiskLevel;
 /**
  * An export with its files and every decision on it. {@code requiredApprovals}: the reviewer
  * roles it needs ({@code service-desk}, and {@code permit-authority} for {@code HIGH} risk).
+ * While {@code COPYING}, each file's {@code sizeBytes} is its size at request time and its {@code sha256} is null;
+ * {@code copyError}: while {@code COPYING}, why the last copy attempt failed (it is tried again), in
+ * {@code COPY_FAILED}, why the copy failed; else null.
  */
 public record ExportView(
         String id,
@@ -25,5 +28,6 @@ public record ExportView(
         Instant requestedAt,
         List<String> requiredApprovals,
         List<DecisionView> decisions,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String copyError) {
 }

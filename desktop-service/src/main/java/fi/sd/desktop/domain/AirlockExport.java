@@ -2,14 +2,19 @@ package fi.sd.desktop.domain;
 
 import static fi.sd.desktop.domain.ExportCommand.APPROVE;
 import static fi.sd.desktop.domain.ExportCommand.CANCEL;
+import static fi.sd.desktop.domain.ExportCommand.FAIL;
 import static fi.sd.desktop.domain.ExportCommand.REJECT;
 import static fi.sd.desktop.domain.ExportCommand.RELEASE;
+import static fi.sd.desktop.domain.ExportCommand.SUBMIT;
 import static fi.sd.desktop.domain.ExportStatus.APPROVED;
 import static fi.sd.desktop.domain.ExportStatus.CANCELLED;
+import static fi.sd.desktop.domain.ExportStatus.COPYING;
+import static fi.sd.desktop.domain.ExportStatus.COPY_FAILED;
 import static fi.sd.desktop.domain.ExportStatus.IN_REVIEW;
 import static fi.sd.desktop.domain.ExportStatus.REJECTED;
 import static fi.sd.desktop.domain.ExportStatus.SUBMITTED;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -43,6 +48,9 @@ public class AirlockExport extends AirlockRequest<ExportCommand> {
 
     public static final TransitionTable<ExportStatus, ExportCommand> LIFECYCLE = TransitionTable
             .of(ExportStatus.class, ExportCommand.class)
+            .allow(COPYING, SUBMIT, SUBMITTED)
+            .allow(COPYING, FAIL, COPY_FAILED)
+            .allow(COPYING, CANCEL, CANCELLED)
             .allow(SUBMITTED, APPROVE, IN_REVIEW)
             .allowInPlace(APPROVE, IN_REVIEW)
             .allow(IN_REVIEW, RELEASE, APPROVED)
@@ -52,16 +60,22 @@ public class AirlockExport extends AirlockRequest<ExportCommand> {
             .allow(IN_REVIEW, CANCEL, CANCELLED)
             .build();
 
-    /** Reviewers approve or reject while the review runs; the requester may withdraw until it ends. */
+    /**
+     * Reviewers approve or reject while the review runs (not while the files are being copied: there is nothing to
+     * review yet); the requester may withdraw from the request until the review ends.
+     */
     public static final PermissionTable<AirlockRole, ExportStatus, ExportCommand> RULES = PermissionTable
             .of(AirlockRole.class, LIFECYCLE, "request")
-            .grant(AirlockRole.REQUESTER, EnumSet.of(SUBMITTED, IN_REVIEW), CANCEL)
+            .grant(AirlockRole.REQUESTER, EnumSet.of(COPYING, SUBMITTED, IN_REVIEW), CANCEL)
             .grant(AirlockRole.SERVICE_DESK, EnumSet.of(SUBMITTED, IN_REVIEW), APPROVE, REJECT)
             .grant(AirlockRole.PERMIT_AUTHORITY, EnumSet.of(SUBMITTED, IN_REVIEW), APPROVE, REJECT)
             .build();
 
-    /** Still under review: cancelled when the workspace is locked, so nothing leaves it without a decision. */
-    public static final List<ExportStatus> PENDING = List.of(SUBMITTED, IN_REVIEW);
+    /** Being copied or under review: cancelled when the workspace is locked, so nothing leaves it without a decision. */
+    public static final List<ExportStatus> PENDING = List.of(COPYING, SUBMITTED, IN_REVIEW);
+
+    /** Ended with its files deleted: they count no more against the workspace's quota. */
+    public static final List<ExportStatus> DISCARDED = List.of(COPY_FAILED, REJECTED, CANCELLED);
 
     /** Reviewers compare an export with the project's earlier ones, whichever permit's workspace they left. */
     @Column(name = "project_id", nullable = false)
@@ -86,6 +100,18 @@ public class AirlockExport extends AirlockRequest<ExportCommand> {
     /** The requester's notification of this export to Findata. */
     @Column(name = "findata_notification_ref", length = 200)
     public String findataNotificationRef;
+
+    /** The copies begun so far; the current one's number identifies its runner (a runner that lost its lease records nothing). */
+    @Column(name = "copy_attempts", nullable = false)
+    public int copyAttempts;
+
+    /** While {@code COPYING}: the copy is claimable from this time on (a runner's lease, or the back-off after a failure). */
+    @Column(name = "copy_not_before")
+    public Instant copyNotBefore;
+
+    /** While {@code COPYING}: why the last attempt failed (it is tried again); in {@code COPY_FAILED}: why the copy failed. */
+    @Column(name = "copy_error", length = 4000)
+    public String copyError;
 
     @ElementCollection
     @CollectionTable(name = "airlock_export_decision", joinColumns = @JoinColumn(name = "export_id"))
@@ -141,6 +167,20 @@ public class AirlockExport extends AirlockRequest<ExportCommand> {
         move(RELEASE);
     }
 
+    /** Its files are copied: it awaits review. */
+    public void submit() {
+        move(SUBMIT);
+        copyNotBefore = null;
+        copyError = null;
+    }
+
+    /** Its files cannot be copied, for {@code reason} (readable by its requester). */
+    public void failCopy(String reason) {
+        move(FAIL);
+        copyNotBefore = null;
+        copyError = reason;
+    }
+
     @Override
     public List<String> storedObjects() {
         return files.stream().map(f -> f.storageKey).filter(Objects::nonNull).toList();
@@ -148,7 +188,7 @@ public class AirlockExport extends AirlockRequest<ExportCommand> {
 
     @Override
     public boolean discarded() {
-        return status == REJECTED || status == CANCELLED;
+        return DISCARDED.contains(status);
     }
 
     /** The file at {@code path}, if the export has one. */

@@ -8,8 +8,8 @@ import java.util.Set;
 /**
  * Who may have an export's bytes, and when. Reviewers (the service desk, the permit authority; never the
  * requester, whose token's roles do not count on their own request) read the files while they decide and after
- * the approval; the requester takes them out only once approved, through download links. The bytes of a
- * rejected or cancelled export are deleted: nobody has them. {@link #judge} says why not, for the API to answer
+ * the approval (not while they are still being copied); the requester takes them out only once approved, through
+ * download links. The bytes of a rejected or cancelled export, or one whose copy failed, are deleted: nobody has them. {@link #judge} says why not, for the API to answer
  * as the command tables do (403 for a role that never may, 409 for a wrong state).
  */
 public enum ExportContentAccess {
@@ -18,7 +18,7 @@ public enum ExportContentAccess {
     /** {@code POST /exports/{id}/download-links}, and the downloads through them: the requester takes the files out. */
     DOWNLOAD;
 
-    private static final Set<ExportStatus> DELETED = EnumSet.of(ExportStatus.REJECTED, ExportStatus.CANCELLED);
+    private static final Set<ExportStatus> DELETED = EnumSet.copyOf(AirlockExport.DISCARDED);
 
     /** Role × access → the states in which it is granted. */
     public static final Map<AirlockRole, Map<ExportContentAccess, Set<ExportStatus>>> RULES = rules();
@@ -43,7 +43,7 @@ public enum ExportContentAccess {
     /** The answer to a caller asking for this access, as the API gives it. */
     public enum Verdict {
         GRANTED,
-        /** The export was rejected or cancelled: its bytes are deleted (404). */
+        /** The export was rejected or cancelled, or its copy failed: its bytes are deleted (404). */
         DELETED,
         /** None of the caller's roles ever has this access (403). */
         NOT_YOUR_ROLE,

@@ -29,7 +29,8 @@ public final class AirlockMapper {
     public static ExportView toView(AirlockExport export) {
         return new ExportView(export.id, export.workspaceId, export.permitId, export.projectId, export.status, files(export),
                 export.riskLevel, export.riskAssessment, export.findataNotificationRef, export.requestedBy, export.requestedAt,
-                export.requiredApprovals().stream().map(AirlockRole::label).toList(), decisions(export.decisions), export.updatedAt);
+                export.requiredApprovals().stream().map(AirlockRole::label).toList(), decisions(export.decisions), export.updatedAt,
+                export.copyError);
     }
 
     public static ImportFileView toView(ImportedFile file) {

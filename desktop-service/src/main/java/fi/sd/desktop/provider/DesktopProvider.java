@@ -1,5 +1,6 @@
 package fi.sd.desktop.provider;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,6 +62,16 @@ public interface DesktopProvider {
      * nothing but what the desktops' users put there.
      */
     ExportedContent openExportedFile(String workspaceId, String path);
+
+    /**
+     * The size of a file of the workspace's {@code /export} folder, refused as {@link #openExportedFile} refuses
+     * it: what an export request checks at once, before the file is copied.
+     */
+    default long exportedFileSize(String workspaceId, String path) throws IOException {
+        try (ExportedContent content = openExportedFile(workspaceId, path)) {
+            return content.sizeBytes();
+        }
+    }
 
     /**
      * Removes what this host holds of a purged workspace: the decrypted copies of its releases and its import

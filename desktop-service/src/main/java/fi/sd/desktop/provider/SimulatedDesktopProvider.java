@@ -188,6 +188,11 @@ public class SimulatedDesktopProvider implements DesktopProvider {
         exportFolders.computeIfAbsent(workspaceId, w -> new ConcurrentHashMap<>()).put(path, content.clone());
     }
 
+    /** A simulated desktop's user deletes a file from the workspace's {@code /export} folder. */
+    public void removeExportedFile(String workspaceId, String path) {
+        exportFolders.getOrDefault(workspaceId, Map.of()).remove(path);
+    }
+
     /** The simulated cloud keeps no files of a workspace but its export folder's, in memory. */
     @Override
     public void eraseWorkspaceData(String workspaceId, List<String> releaseIds) {

@@ -46,16 +46,20 @@ public class WorkspaceExportResource {
 
     @POST
     @Operation(summary = "Submit result files from the desktop's /export folder for review before they leave the workspace (members)",
-            description = "files[].path is relative to /export; the service copies those exact bytes into encrypted storage now "
+            description = "files[].path is relative to /export; the service copies those exact bytes into encrypted storage "
                     + "(what the reviewers see is what leaves) and computes each file's size and SHA-256 (sizeBytes and sha256 "
-                    + "are optional: given, they must be the file's). 201 SUBMITTED and ExportRequested. 400: a malformed field, a "
-                    + "path listed twice, or no riskAssessment for HIGH; 403: not a member; 404: no such workspace or not visible "
-                    + "to you; 409: the workspace is not READY; 413: a file over the size limit, or files over the workspace's "
-                    + "quota; 422: a path not in /export (or a symbolic link, or leading outside it), a sizeBytes or sha256 not "
-                    + "the file's, or no findataNotificationRef in a Findata permit's workspace.")
+                    + "are optional: given, they must be the file's). The copy may take minutes, so it runs after the answer: "
+                    + "202 COPYING with a Location to poll; once copied the export is SUBMITTED (ExportRequested), or "
+                    + "COPY_FAILED with copyError (a file gone or changed, a sha256 not the file's, the provider unreachable "
+                    + "after retries). 400: a malformed field, a path listed twice, or no riskAssessment for HIGH; 403: not a "
+                    + "member; 404: no such workspace or not visible to you; 409: the workspace is not READY; 413: a file over "
+                    + "the size limit, or files over the workspace's quota; 422: a path not in /export (or a symbolic link, or "
+                    + "leading outside it), a sizeBytes not the file's, or no findataNotificationRef in a Findata permit's "
+                    + "workspace.")
     public Response request(@PathParam("workspaceId") String workspaceId, @NotNull @Valid ExportRequest request, @Context UriInfo uri) {
-        ExportView created = copies.request(workspaceId, request, caller);
-        return Response.created(uri.getBaseUriBuilder().path(ExportResource.class).path(created.id()).build()).entity(created).build();
+        ExportView accepted = copies.request(workspaceId, request, caller);
+        return Response.accepted(accepted).location(uri.getBaseUriBuilder().path(ExportResource.class).path(accepted.id()).build())
+                .build();
     }
 
     @GET

@@ -116,12 +116,28 @@ public class AirlockFlow {
     @Transactional(Transactional.TxType.MANDATORY)
     public <R extends AirlockRequest<?>> void submit(R request, Workspace workspace, Caller caller, Function<R, String> detail,
             Function<R, EventPayload> event) {
+        open(request, workspace, caller);
+        announce(request, detail, event);
+    }
+
+    /** Stores a member's new request of the workspace, as its requester, now; {@link #announce} follows when it is ready for review. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void open(AirlockRequest<?> request, Workspace workspace, Caller caller) {
         request.open(UUID.randomUUID().toString(), workspace, caller.subject(), clock.instant());
         request.persist();
+    }
+
+    /**
+     * The request awaits review: in the audit log ({@code import.requested}, {@code export.requested}, by its
+     * requester, with {@code detail}) and announced by {@code event}, in this transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <R extends AirlockRequest<?>> void announce(R request, Function<R, String> detail, Function<R, EventPayload> event) {
         AirlockKind kind = request.airlockKind();
-        auditLog.record(workspace.id, caller.subject(), kind.noun() + ".requested", kind.noun() + " " + request.id + detail.apply(request));
-        outbox.publish(workspace.id, event.apply(request));
-        LOG.infof("%s %s requested by %s in workspace %s", kind.title(), request.id, request.requestedBy, workspace.id);
+        auditLog.record(request.workspaceId, request.requestedBy, kind.noun() + ".requested", kind.noun() + " " + request.id
+                + detail.apply(request));
+        outbox.publish(request.workspaceId, event.apply(request));
+        LOG.infof("%s %s requested by %s in workspace %s", kind.title(), request.id, request.requestedBy, request.workspaceId);
     }
 
     /**
@@ -202,8 +218,16 @@ public class AirlockFlow {
         request.apply(command, decision);
         auditLog.record(request.workspaceId, decision.actor, command.auditAction(), request.airlockKind().noun() + " " + request.id
                 + " as " + decision.role + (decision.comment == null ? "" : ": " + decision.comment));
+        discardIfEnded(request);
+    }
+
+    /**
+     * Once the request has ended without its files going anywhere, its stored files are deleted after the commit
+     * ({@link AirlockStorage}): never an object gone for a step rolled back.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void discardIfEnded(AirlockRequest<?> request) {
         if (request.discarded() && !request.storedObjects().isEmpty()) {
-            // Deleted after the commit (AirlockStorage): never an object gone for a decision rolled back.
             discards.fire(new AirlockFilesDiscarded(request.airlockKind(), request.id, request.workspaceId, request.permitId,
                     request.storedObjects()));
         }

@@ -18,6 +18,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import fi.sd.desktop.audit.AuditLog;
 import fi.sd.desktop.config.DesktopConfig;
+import fi.sd.desktop.domain.AirlockExport;
 import fi.sd.desktop.domain.AirlockFilesDiscarded;
 import fi.sd.desktop.domain.ExportStatus;
 import fi.sd.desktop.domain.ImportStatus;
@@ -30,8 +31,8 @@ import fi.sd.storage.config.StorageConfig;
 /**
  * The airlock's files in the object store: the limits on them (each file at most {@code sd.storage.max-file-size},
  * a workspace's stored export and import files together at most {@code sd.desktop.airlock.workspace-quota}, both
- * 413 {@code too-large} naming the limit), and their deletion. Objects are written before the request that names
- * them is recorded, and deleted if it is not; a rejected, cancelled or failed request's objects are deleted after
+ * 413 {@code too-large} naming the limit), and their deletion. Objects written for a request that does not record
+ * them are deleted; a rejected, cancelled or failed request's objects are deleted after
  * the commit that ended it, and what was deleted is kept in the audit log ({@code export.files.deleted},
  * {@code import.files.deleted}). Whatever a failure leaves goes with the permit's storage at the purge.
  */
@@ -76,9 +77,11 @@ public class AirlockStorage {
 
     /** The bytes the workspace's export and import files hold in the object store (not counting deleted ones). */
     long storedBytes(String workspaceId) {
+        // A COPYING export's files count from its request on, at the sizes they had then.
         Long exports = em.createQuery("select coalesce(sum(f.sizeBytes), 0) from AirlockExport e join e.files f where e.workspaceId = ?1"
-                + " and f.storageKey is not null and e.status not in ?2", Long.class)
-                .setParameter(1, workspaceId).setParameter(2, List.of(ExportStatus.REJECTED, ExportStatus.CANCELLED)).getSingleResult();
+                + " and (f.storageKey is not null or e.status = ?3) and e.status not in ?2", Long.class)
+                .setParameter(1, workspaceId).setParameter(2, AirlockExport.DISCARDED).setParameter(3, ExportStatus.COPYING)
+                .getSingleResult();
         Long imports = em.createQuery("select coalesce(sum(f.sizeBytes), 0) from AirlockImport i join i.files f where i.workspaceId = ?1"
                 + " and f.storageKey is not null and i.status not in ?2", Long.class)
                 .setParameter(1, workspaceId)

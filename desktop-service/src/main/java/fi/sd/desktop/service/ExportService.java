@@ -1,5 +1,7 @@
 package fi.sd.desktop.service;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -51,13 +54,18 @@ public class ExportService {
     private final Outbox outbox;
     private final AuditLog auditLog;
     private final AirlockStorage storage;
+    private final Clock clock;
+    private final Event<LeasedJobs.ExportRequested> copyRequested;
 
     @Inject
-    public ExportService(AirlockFlow flow, Outbox outbox, AuditLog auditLog, AirlockStorage storage) {
+    public ExportService(AirlockFlow flow, Outbox outbox, AuditLog auditLog, AirlockStorage storage, Clock clock,
+            Event<LeasedJobs.ExportRequested> copyRequested) {
         this.flow = flow;
         this.outbox = outbox;
         this.auditLog = auditLog;
         this.storage = storage;
+        this.clock = clock;
+        this.copyRequested = copyRequested;
     }
 
     /** The workspace an export may be requested from, as {@link #admit} found it. */
@@ -90,27 +98,55 @@ public class ExportService {
     }
 
     /**
-     * Submits the export for review with the files the service copied ({@code copied}, in the request's order):
-     * 201 {@code SUBMITTED} and {@code ExportRequested}. The admission's checks again (the workspace may have
-     * changed meanwhile), and 413 when the files would take the workspace over its quota.
+     * Records the export, {@code COPYING} the files the request names ({@code files}, in the request's order, each with
+     * the size it has now and what the requester declared), in the audit log ({@code export.copying}); the
+     * {@link ExportCopyRunner} copies them after the commit. The admission's checks again (the workspace may have
+     * changed meanwhile), and 413 when the files would take the workspace over its quota (counted from now on).
      */
     @Transactional
-    public ExportView record(Admission admission, ExportRequest body, List<ExportedFile> copied, Caller caller) {
+    public ExportView record(Admission admission, ExportRequest body, List<ExportedFile> files, Caller caller) {
         Workspace workspace = requestable(admission.workspaceId(), body, caller);
-        storage.requireRoom(workspace.id, copied.stream().mapToLong(f -> f.sizeBytes).sum());
+        storage.requireRoom(workspace.id, files.stream().mapToLong(f -> f.sizeBytes).sum());
         AirlockExport export = new AirlockExport();
         export.projectId = workspace.projectId;
-        export.status = ExportStatus.SUBMITTED;
-        export.files.addAll(copied);
+        export.status = ExportStatus.COPYING;
+        export.files.addAll(files);
         export.riskLevel = body.riskLevel();
         export.riskAssessment = blankToNull(body.riskAssessment());
         export.findataNotificationRef = blankToNull(body.findataNotificationRef());
-        flow.submit(export, workspace, caller,
+        export.copyNotBefore = Instant.now();
+        flow.open(export, workspace, caller);
+        auditLog.record(workspace.id, caller.subject(), "export.copying", "export " + export.id + ": " + files.size() + " file(s), "
+                + export.riskLevel + " risk, " + files.stream().map(f -> f.path + " (" + f.sizeBytes + " bytes)").toList()
+                + " being copied from /export");
+        copyRequested.fire(new LeasedJobs.ExportRequested());
+        return AirlockMapper.toView(export);
+    }
+
+    /**
+     * The export's files are copied ({@code copied}: their sizes and SHA-256 as the service computed them): it awaits
+     * review, in the audit log ({@code export.requested}) and announced ({@code ExportRequested}), as an export whose
+     * files were copied while its request waited was.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void submitCopied(AirlockExport export) {
+        export.submit();
+        export.updatedAt = clock.instant();
+        flow.announce(export,
                 e -> ": " + e.files.size() + " file(s), " + e.riskLevel + " risk, " + e.files.stream().map(f -> f.path + " (" + f.sizeBytes
                         + " bytes, SHA-256 " + f.sha256 + ")").toList(),
                 e -> new ExportRequested(e.id, e.workspaceId, e.permitId, AirlockMapper.files(e), e.riskLevel, e.requestedBy,
                         e.requestedAt));
-        return AirlockMapper.toView(export);
+    }
+
+    /** The export's files cannot be copied: {@code COPY_FAILED} with the reason, audited ({@code export.copy.failed}); its objects go after the commit. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void failCopy(AirlockExport export, String reason) {
+        export.failCopy(reason);
+        export.updatedAt = clock.instant();
+        auditLog.record(export.workspaceId, Caller.SYSTEM, ExportCommand.FAIL.auditAction(), "export " + export.id + ": " + reason);
+        flow.discardIfEnded(export);
+        LOG.warnf("Export %s: its files could not be copied: %s", export.id, reason);
     }
 
     private Workspace requestable(String workspaceId, ExportRequest body, Caller caller) {

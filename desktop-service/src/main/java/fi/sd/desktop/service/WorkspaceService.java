@@ -57,11 +57,11 @@ public class WorkspaceService {
     private final DesktopConfig config;
     private final AuditLog auditLog;
     private final Event<WorkspaceLockdown> lockdown;
-    private final Event<ReleaseDeliveryJob.Recorded> deliveryRecorded;
+    private final Event<LeasedJobs.ReleaseRecorded> deliveryRecorded;
 
     @Inject
     public WorkspaceService(Clock clock, Outbox outbox, DesktopConfig config, AuditLog auditLog, Event<WorkspaceLockdown> lockdown,
-            Event<ReleaseDeliveryJob.Recorded> deliveryRecorded) {
+            Event<LeasedJobs.ReleaseRecorded> deliveryRecorded) {
         this.clock = clock;
         this.outbox = outbox;
         this.config = config;
@@ -184,7 +184,7 @@ public class WorkspaceService {
             mount.delivery = ReleaseDelivery.PENDING;
             // Real time, as the leases and back-offs of the delivery runner.
             mount.deliveryNotBefore = Instant.now();
-            deliveryRecorded.fire(new ReleaseDeliveryJob.Recorded());
+            deliveryRecorded.fire(new LeasedJobs.ReleaseRecorded());
         }
         mount.persist();
         auditLog.record(workspaceIdOf(release.permitId()), Caller.SYSTEM, "mount.added", "release " + mount.releaseId + " of "

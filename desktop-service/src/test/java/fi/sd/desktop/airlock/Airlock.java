@@ -1,10 +1,14 @@
 package fi.sd.desktop.airlock;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -15,6 +19,8 @@ import java.util.UUID;
 import jakarta.enterprise.inject.spi.CDI;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 
 import fi.sd.desktop.WorkspaceApi;
@@ -102,7 +108,28 @@ final class Airlock {
             String path = (String) file.get("path");
             saveInExport(workspace, path, result(path));
         }
-        return post(AINO, "/api/v1/workspaces/" + workspace.workspaceId() + "/exports", body).statusCode(201).extract().path("id");
+        return awaitCopied(requestExport(workspace, body));
+    }
+
+    /** Aino requests the export: 202, the export {@code COPYING}, at its Location; returns its id. */
+    static String requestExport(Opened workspace, Map<String, Object> body) {
+        ExtractableResponse<Response> accepted = post(AINO, "/api/v1/workspaces/" + workspace.workspaceId() + "/exports", body)
+                .statusCode(202).body("status", is("COPYING")).extract();
+        String id = accepted.path("id");
+        assertThat(accepted.header("Location")).endsWith("/api/v1/exports/" + id);
+        return id;
+    }
+
+    /** Waits until the export has left {@code COPYING}, and returns its id once it awaits review ({@code SUBMITTED}). */
+    static String awaitCopied(String id) {
+        assertThat(awaitCopyEnd(id)).isEqualTo("SUBMITTED");
+        return id;
+    }
+
+    /** Waits until the export has left {@code COPYING}; returns where it stands then. */
+    static String awaitCopyEnd(String id) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> get(AINO, "/api/v1/exports/" + id).statusCode(200)
+                .extract().<String>path("status"), status -> !status.equals("COPYING"));
     }
 
     /** The workspace's audit actions, oldest first, as an auditor reads them. */

@@ -120,10 +120,18 @@ class ExportContentTest {
                 .body("errors[0].message", containsString("Results/missing.csv"));
         post(AINO, path, Map.of("files", List.of(Map.of("path", CSV, "sizeBytes", content.length + 1)), "riskLevel", "LOW",
                 "findataNotificationRef", "FD-1")).statusCode(422).body("type", is("https://sd.fi/problems/size-mismatch"));
-        post(AINO, path, Map.of("files", List.of(Map.of("path", CSV, "sha256", "0".repeat(64))), "riskLevel", "LOW",
-                "findataNotificationRef", "FD-1")).statusCode(422).body("errors[0].field", is("files[0].sha256"));
         get(AINO, path).statusCode(200).header("X-Total-Count", "0");
-        assertThat(store.list(workspace.permitId())).as("the copies of refused requests").isEmpty();
+        // A SHA-256 is checked against the copy: the export fails, and its copy is deleted.
+        String mismatched = Airlock.requestExport(workspace, Map.of("files", List.of(Map.of("path", CSV, "sha256", "0".repeat(64))),
+                "riskLevel", "LOW", "findataNotificationRef", "FD-1"));
+        assertThat(Airlock.awaitCopyEnd(mismatched)).isEqualTo("COPY_FAILED");
+        get(AINO, "/api/v1/exports/" + mismatched).statusCode(200).body("copyError", is("/export/" + CSV + " has SHA-256 "
+                + Airlock.sha256(content) + ", not the " + "0".repeat(64) + " given"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(store.list(workspace.permitId()))
+                .as("the copies of refused and failed requests").isEmpty());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Airlock.auditActions(workspace))
+                .containsSubsequence("export.copying", "export.copy.failed", "export.files.deleted").doesNotContain("export.requested"));
+        get(DESK, "/api/v1/exports/" + mismatched + "/files/" + CSV).statusCode(404);
     }
 
     @Test
@@ -149,9 +157,9 @@ class ExportContentTest {
         byte[] big = ("é,x\n".repeat(40_000)).getBytes(StandardCharsets.UTF_8);
         Airlock.saveInExport(workspace, "Results/big.csv", big);
         Airlock.saveInExport(workspace, "Results/model.rds", new byte[] { 1, 2, 3 });
-        String id = post(AINO, "/api/v1/workspaces/" + workspace.workspaceId() + "/exports", Map.of("files",
+        String id = Airlock.awaitCopied(Airlock.requestExport(workspace, Map.of("files",
                 List.of(Map.of("path", "Results/big.csv"), Map.of("path", "Results/model.rds")), "riskLevel", "LOW",
-                "findataNotificationRef", "FD-1")).statusCode(201).extract().path("id");
+                "findataNotificationRef", "FD-1")));
         String preview = get(DESK, "/api/v1/exports/" + id + "/files/Results/big.csv?preview=true").statusCode(200)
                 .header("X-Preview-Truncated", "true").extract().asString();
         assertThat(preview.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(64 * 1024).isGreaterThan(60 * 1024);

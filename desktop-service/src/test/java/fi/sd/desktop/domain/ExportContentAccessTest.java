@@ -23,6 +23,8 @@ class ExportContentAccessTest {
     /** Status → {review read, download} for each role; "-" for a role without the access at all. */
     private static final Map<AirlockRole, Map<ExportStatus, String>> EXPECTED = Map.of(
             AirlockRole.REQUESTER, Map.of(
+                    ExportStatus.COPYING, "NOT_YOUR_ROLE NOT_NOW",
+                    ExportStatus.COPY_FAILED, "DELETED DELETED",
                     ExportStatus.SUBMITTED, "NOT_YOUR_ROLE NOT_NOW",
                     ExportStatus.IN_REVIEW, "NOT_YOUR_ROLE NOT_NOW",
                     ExportStatus.APPROVED, "NOT_YOUR_ROLE GRANTED",
@@ -33,6 +35,8 @@ class ExportContentAccessTest {
 
     private static Map<ExportStatus, String> reviewer() {
         return Map.of(
+                ExportStatus.COPYING, "NOT_NOW NOT_YOUR_ROLE",
+                ExportStatus.COPY_FAILED, "DELETED DELETED",
                 ExportStatus.SUBMITTED, "GRANTED NOT_YOUR_ROLE",
                 ExportStatus.IN_REVIEW, "GRANTED NOT_YOUR_ROLE",
                 ExportStatus.APPROVED, "GRANTED NOT_YOUR_ROLE",
@@ -57,7 +61,7 @@ class ExportContentAccessTest {
     @Test
     void someoneWithNoRoleOnTheExportNeverGetsItsBytes() {
         for (ExportStatus status : ExportStatus.values()) {
-            boolean deleted = status == ExportStatus.REJECTED || status == ExportStatus.CANCELLED;
+            boolean deleted = status == ExportStatus.REJECTED || status == ExportStatus.CANCELLED || status == ExportStatus.COPY_FAILED;
             assertThat(REVIEW_READ.judge(Set.of(), status)).isEqualTo(deleted ? DELETED : NOT_YOUR_ROLE);
             assertThat(DOWNLOAD.judge(Set.of(), status)).isEqualTo(deleted ? DELETED : NOT_YOUR_ROLE);
         }

@@ -2,10 +2,14 @@ package fi.sd.desktop.domain;
 
 import static fi.sd.desktop.domain.ExportCommand.APPROVE;
 import static fi.sd.desktop.domain.ExportCommand.CANCEL;
+import static fi.sd.desktop.domain.ExportCommand.FAIL;
 import static fi.sd.desktop.domain.ExportCommand.REJECT;
 import static fi.sd.desktop.domain.ExportCommand.RELEASE;
+import static fi.sd.desktop.domain.ExportCommand.SUBMIT;
 import static fi.sd.desktop.domain.ExportStatus.APPROVED;
 import static fi.sd.desktop.domain.ExportStatus.CANCELLED;
+import static fi.sd.desktop.domain.ExportStatus.COPYING;
+import static fi.sd.desktop.domain.ExportStatus.COPY_FAILED;
 import static fi.sd.desktop.domain.ExportStatus.IN_REVIEW;
 import static fi.sd.desktop.domain.ExportStatus.REJECTED;
 import static fi.sd.desktop.domain.ExportStatus.SUBMITTED;
@@ -26,11 +30,12 @@ import fi.sd.platform.security.Role;
 class ExportRulesTest {
 
     private static final Map<ExportStatus, Map<ExportCommand, ExportStatus>> LIFECYCLE = Map.of(
+            COPYING, Map.of(SUBMIT, SUBMITTED, FAIL, COPY_FAILED, CANCEL, CANCELLED),
             SUBMITTED, Map.of(APPROVE, IN_REVIEW, REJECT, REJECTED, CANCEL, CANCELLED),
             IN_REVIEW, Map.of(APPROVE, IN_REVIEW, RELEASE, APPROVED, REJECT, REJECTED, CANCEL, CANCELLED));
 
     private static final Map<AirlockRole, Map<ExportStatus, String>> PERMISSIONS = Map.of(
-            AirlockRole.REQUESTER, Map.of(SUBMITTED, "cancel", IN_REVIEW, "cancel"),
+            AirlockRole.REQUESTER, Map.of(COPYING, "cancel", SUBMITTED, "cancel", IN_REVIEW, "cancel"),
             AirlockRole.SERVICE_DESK, Map.of(SUBMITTED, "approve reject", IN_REVIEW, "approve reject"),
             AirlockRole.PERMIT_AUTHORITY, Map.of(SUBMITTED, "approve reject", IN_REVIEW, "approve reject"));
 
@@ -44,20 +49,23 @@ class ExportRulesTest {
             return new LifecycleWalk.Subject<>(command -> export.apply(command, AirlockDecision.of(command, "desk.dan", "service-desk",
                     null, AT)), () -> export.status);
         });
-        assertThat(allowed).isEqualTo(7);
+        assertThat(allowed).isEqualTo(10);
     }
 
     @Test
     void everyRoleStatusAndCommandIsAllowedOrRefusedWith403Or409() {
         int allowed = AirlockTables.walkPermissions(AirlockExport.RULES, ExportStatus.class, ExportCommand.class, PERMISSIONS,
                 name -> ExportCommand.fromPath(name).orElseThrow());
-        assertThat(allowed).isEqualTo(10);
+        assertThat(allowed).isEqualTo(11);
     }
 
     @Test
-    void approvedRejectedAndCancelledAreFinalAndNoCallerReleases() {
-        assertThat(AirlockExport.LIFECYCLE.finalStates()).containsExactlyInAnyOrder(APPROVED, REJECTED, CANCELLED);
+    void approvedRejectedCancelledAndCopyFailedAreFinalAndNoCallerTakesTheServicesSteps() {
+        assertThat(AirlockExport.LIFECYCLE.finalStates()).containsExactlyInAnyOrder(APPROVED, REJECTED, CANCELLED, COPY_FAILED);
         assertThat(ExportCommand.fromPath("release")).isEmpty();
+        assertThat(ExportCommand.fromPath("submit")).isEmpty();
+        assertThat(ExportCommand.fromPath("fail")).isEmpty();
+        assertThat(ExportCommand.fromPath("cancel")).contains(CANCEL);
         assertThat(ExportCommand.fromPath("approve")).contains(APPROVE);
     }
 
@@ -76,6 +84,25 @@ class ExportRulesTest {
         assertThat(high.missingApprovals()).containsExactly(AirlockRole.SERVICE_DESK);
         assertThat(high.approvedBy("pa.paula")).isTrue();
         assertThat(high.approvedBy("desk.dan")).isFalse();
+    }
+
+    @Test
+    void aCopiedExportAwaitsReviewAndAFailedCopyKeepsItsReasonAndDiscardsItsFiles() {
+        AirlockExport copied = export(RiskLevel.LOW);
+        copied.status = COPYING;
+        copied.copyError = "the provider could not be reached";
+        copied.submit();
+        assertThat(copied.status).isEqualTo(SUBMITTED);
+        assertThat(copied.copyError).isNull();
+        assertThat(copied.discarded()).isFalse();
+
+        AirlockExport failed = export(RiskLevel.LOW);
+        failed.status = COPYING;
+        failed.failCopy("/export/a.csv does not exist in the export folder");
+        assertThat(failed.status).isEqualTo(COPY_FAILED);
+        assertThat(failed.copyError).isEqualTo("/export/a.csv does not exist in the export folder");
+        assertThat(failed.discarded()).isTrue();
+        assertThat(AirlockExport.PENDING).contains(COPYING);
     }
 
     @Test

@@ -20,6 +20,11 @@ public record Release(
         return "UPLOADING".equals(status);
     }
 
+    /** How many of its files are stored and verified. */
+    public int storedFiles() {
+        return files == null ? 0 : (int) files.stream().filter(ReleasedFile::stored).count();
+    }
+
     /** {@code state}: PENDING until its bytes are stored and verified (STORED). */
     public record ReleasedFile(String name, long sizeBytes, String sha256, String state, Instant storedAt) {
 

@@ -38,7 +38,7 @@ public class ExportPreviews {
         this.identity = identity;
     }
 
-    /** The text, or the API's problem as a message (404 and 405 too: previews not offered by this deployment). */
+    /** The text, or the API's problem as a message. */
     public Preview of(String exportId, String path) {
         String encoded = Formats.pathEncoded(path);
         String token = identity.getCredential(AccessTokenCredential.class).getToken();
@@ -54,7 +54,7 @@ public class ExportPreviews {
             return Preview.refused("The service cannot be reached. Try again in a moment.");
         }
         if (answer.status() != 200) {
-            return Preview.refused(answer.status() == 404 || answer.status() == 405 ? null : problem(answer));
+            return Preview.refused(problem(answer));
         }
         String text = answer.body().toString(StandardCharsets.UTF_8);
         return new Preview(text, answer.truncated(), null);
@@ -69,10 +69,7 @@ public class ExportPreviews {
         }
     }
 
-    /**
-     * {@code text} when shown; else {@code problem}, the API's refusal, or null when the API offers no
-     * previews at all (the page says so in the reader's language).
-     */
+    /** {@code text} when shown; else {@code problem}, the API's refusal (or why the API could not be asked). */
     public record Preview(String text, boolean truncated, String problem) {
 
         static Preview refused(String problem) {

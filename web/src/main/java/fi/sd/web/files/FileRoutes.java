@@ -80,8 +80,7 @@ public class FileRoutes {
 
     /**
      * The requester's download of an approved export's file: the API makes a short-lived link for each file,
-     * this one's is followed at once with the person's token. Where the API makes no links (404, 405: not in
-     * this deployment yet) or refuses, the export's page says so.
+     * this one's is followed at once with the person's token. Where the API refuses, the export's page says so.
      */
     private void requestersDownload(RoutingContext ctx, Matcher path) {
         String token = GatewayRelay.signedIn(ctx);
@@ -94,13 +93,12 @@ public class FileRoutes {
                 .onSuccess(answer -> {
                     String href = answer.status() == 201 || answer.status() == 200 ? href(answer, wanted) : null;
                     if (href == null) {
-                        backToTheExport(ctx, exportId, answer.status() == 404 || answer.status() == 405 ? "downloads-unavailable"
-                                : "download-refused");
+                        backToTheExport(ctx, exportId);
                     } else {
                         gateway.download(ctx, href, token, wanted);
                     }
                 })
-                .onFailure(failed -> backToTheExport(ctx, exportId, "download-refused"));
+                .onFailure(failed -> backToTheExport(ctx, exportId));
     }
 
     /** The link the API made for the file at {@code wanted}; null when it made none, or an answer that is not one. */
@@ -120,8 +118,8 @@ public class FileRoutes {
         return null;
     }
 
-    private static void backToTheExport(RoutingContext ctx, String exportId, String problem) {
-        ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, "/exports/" + exportId + "?problem=" + problem).end();
+    private static void backToTheExport(RoutingContext ctx, String exportId) {
+        ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, "/exports/" + exportId + "?problem=download-refused").end();
     }
 
     private static String decoded(String encodedPath) {

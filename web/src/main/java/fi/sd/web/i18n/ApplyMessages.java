@@ -351,6 +351,9 @@ public interface ApplyMessages {
     String release_new();
 
     @Message
+    String release_awaiting_files(String who, int stored, int total);
+
+    @Message
     String released_by(String who);
 
     @Message

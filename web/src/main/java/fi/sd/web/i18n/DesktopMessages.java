@@ -102,7 +102,7 @@ public interface DesktopMessages {
     String download_text();
 
     @Message
-    String download_problem(String problem);
+    String download_refused();
 
     @Message
     String preview();
@@ -114,7 +114,16 @@ public interface DesktopMessages {
     String preview_truncated();
 
     @Message
-    String preview_unavailable();
+    String export_copying();
+
+    @Message
+    String export_copying_text();
+
+    @Message
+    String export_copying_refresh();
+
+    @Message
+    String export_copy_failed();
 
     @Message
     String back_to_export();

@@ -16,8 +16,8 @@ public class Tones {
             "desktop", Set.of("RUNNING"), "session", Set.of("OPEN"), "import", Set.of("COMPLETED", "APPROVED"),
             "export", Set.of("APPROVED"), "member", Set.of("JOINED"), "entitlement", Set.of("ACTIVE"), "release", Set.of("RELEASED"));
     private static final Set<String> WAITING = Set.of("SUBMITTED", "RETURNED", "PROVISIONING", "CREATING", "REBOOTING", "DELETING",
-            "IN_REVIEW", "INVITED", "PAUSED", "DRAFT", "UPLOADING");
-    private static final Set<String> BAD = Set.of("REVOKED", "REJECTED", "FAILED", "LOCKED", "PURGED", "EXPIRED", "CANCELLED");
+            "IN_REVIEW", "INVITED", "PAUSED", "DRAFT", "UPLOADING", "COPYING");
+    private static final Set<String> BAD = Set.of("REVOKED", "REJECTED", "FAILED", "LOCKED", "PURGED", "EXPIRED", "CANCELLED", "COPY_FAILED");
 
     public String of(String kind, String value) {
         if (OK.getOrDefault(kind, Set.of()).contains(value)) {

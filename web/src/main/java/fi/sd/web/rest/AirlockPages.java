@@ -90,7 +90,7 @@ public class AirlockPages {
     @GET
     @Path("exports/{id}")
     public TemplateInstance export(@PathParam("id") String id, @RestQuery String problem) {
-        return exportPage(desktops.export(id), Form.empty(), Filters.oneOf(problem, "downloads-unavailable", "download-refused"));
+        return exportPage(desktops.export(id), Form.empty(), Filters.oneOf(problem, "download-refused"));
     }
 
     /** A reviewer's look at a file of the export: its beginning as text, in the page. */

@@ -175,15 +175,36 @@ class SignedInPagesTest {
 
     @Test
     @TestSecurity(user = "alice", roles = "researcher")
-    void theRequesterOfAnApprovedExportGetsADownloadPerFileAndAReadableMessageWhereTheApiHasNone() {
+    void theRequesterOfAnApprovedExportGetsADownloadPerFileAndAReadableMessageWhenTheApiRefusesOne() {
         when(desktops.export("exp-1")).thenReturn(new AirlockExport("exp-1", "ws-1", "permit-1", "proj-1", "APPROVED",
                 List.of(new AirlockExport.File("results/table 1.csv", 34, "c".repeat(64))), "LOW", null, null, "alice", Instant.now(),
-                List.of("service-desk"), List.of(), Instant.now()));
+                List.of("service-desk"), List.of(), Instant.now(), null));
         given().get("/exports/exp-1").then().statusCode(200)
                 .body(containsString("href=\"/exports/exp-1/downloads/results/table%201.csv\""), containsString("c".repeat(64)),
                         not(containsString("/preview?path=")));
-        given().get("/exports/exp-1?problem=downloads-unavailable").then().statusCode(200)
-                .body(containsString("Downloads are not offered by this service yet"));
+        given().get("/exports/exp-1?problem=download-refused").then().statusCode(200)
+                .body(containsString("The download was refused"));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "researcher")
+    void anExportWhoseFilesAreBeingCopiedSaysSoAndFollowsTheCopyThenAFailedCopySaysWhy() {
+        when(desktops.export("exp-2")).thenReturn(new AirlockExport("exp-2", "ws-1", "permit-1", "proj-1", "COPYING",
+                List.of(new AirlockExport.File("results/big.parquet", 2_147_483_648L, null)), "LOW", null, null, "alice", Instant.now(),
+                List.of("service-desk"), List.of(), Instant.now(), null));
+        given().get("/exports/exp-2").then().statusCode(200)
+                .body(containsString("Copying files…"), containsString("hx-get=\"/exports/exp-2\" hx-trigger=\"every 2s\""),
+                        containsString("<noscript><p><a href=\"/exports/exp-2\">"), containsString("action=\"/exports/exp-2/cancel\""),
+                        not(containsString("/downloads/")));
+        given().header("Accept-Language", "fi").get("/exports/exp-2").then().statusCode(200)
+                .body(containsString("Tiedostoja kopioidaan…"));
+
+        when(desktops.export("exp-3")).thenReturn(new AirlockExport("exp-3", "ws-1", "permit-1", "proj-1", "COPY_FAILED",
+                List.of(new AirlockExport.File("results/gone.csv", 10, null)), "LOW", null, null, "alice", Instant.now(),
+                List.of("service-desk"), List.of(), Instant.now(), "/export/results/gone.csv does not exist in the export folder"));
+        given().get("/exports/exp-3").then().statusCode(200)
+                .body(containsString("The files could not be copied"), containsString("/export/results/gone.csv does not exist"),
+                        not(containsString("hx-trigger")), not(containsString("/exports/exp-3/cancel")));
     }
 
     /** quarkus-oidc looks its redirect filters up itself: the step-up's must survive the build's removal of unused beans. */
