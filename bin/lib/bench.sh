@@ -5,7 +5,9 @@
 #
 #   bin/sd bench                    every section, written to bench/RESULTS.md
 #   bin/sd bench SECTION...         only those (startup gateway event-latency revocation desktops sustained read-path
-#                                   pages memory large-file scale-out), written to target/bench/RESULTS.md
+#                                   pages memory large-file scale-out soak), written to target/bench/RESULTS.md
+#   bin/sd bench soak               the flow held for SD_BENCH_SOAK_MINUTES (30) at SD_BENCH_SOAK_RATE (50) flows/s, the
+#                                   services' heap after a full collection and resident memory each minute (only when named)
 #   SD_BENCH_BUILD=no bin/sd bench  without building first (after a build of the same tree)
 #   SD_BENCH_TRACING=true bin/sd bench  with every process exporting its traces over OTLP (off by default, as deployed)
 #   SD_BENCH_LARGE_FILE_MIB=64 bin/sd bench large-file  the large-file section with a smaller file (MiB; 2048 by default)
@@ -38,5 +40,7 @@ RESULTS=$ROOT/bench/RESULTS.md
 
 cd "$ROOT"
 exec java -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dsd.root="$ROOT" -Dsd.e2e.tracing="${SD_BENCH_TRACING:-false}" \
-  -Dsd.bench.large-file.mib="${SD_BENCH_LARGE_FILE_MIB:-2048}" -cp "e2e/target/test-classes:$(cat e2e/target/bench.classpath)" \
+  -Dsd.bench.large-file.mib="${SD_BENCH_LARGE_FILE_MIB:-2048}" \
+  -Dsd.bench.soak.minutes="${SD_BENCH_SOAK_MINUTES:-30}" -Dsd.bench.soak.rate="${SD_BENCH_SOAK_RATE:-50}" \
+  -cp "e2e/target/test-classes:$(cat e2e/target/bench.classpath)" \
   fi.sd.e2e.bench.Benchmarks "$RESULTS" "$@"

@@ -132,6 +132,48 @@ public final class ServiceProcess {
         }
     }
 
+    /** The heap in use now, from the service's own metrics (`jvm_memory_used_bytes`, area heap), in MiB. */
+    public long heapUsedMib() {
+        try {
+            HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/metrics"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            double used = metrics.body().lines()
+                    .filter(line -> line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\""))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .sum();
+            return (long) used / (1024 * 1024);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The heap in use right after a full collection ({@code jcmd PID GC.run}, with the service's own JDK), in MiB. */
+    public long heapAfterFullCollectionMib() {
+        String java = ProcessHandle.of(process.pid()).flatMap(handle -> handle.info().command())
+                .orElseThrow(() -> new IllegalStateException(service + " has exited"));
+        try {
+            Process gc = new ProcessBuilder(Path.of(java).resolveSibling("jcmd").toString(), Long.toString(process.pid()), "GC.run")
+                    .redirectErrorStream(true).start();
+            gc.getInputStream().readAllBytes();
+            if (!gc.waitFor(60, TimeUnit.SECONDS) || gc.exitValue() != 0) {
+                throw new IllegalStateException("jcmd GC.run failed on " + service);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return heapUsedMib();
+    }
+
+    public boolean alive() {
+        return process.alive();
+    }
+
     public Path log() {
         return process.log();
     }

@@ -17,7 +17,9 @@ public final class Benchmarks {
 
     /** The sections, in the order they run; {@code memory} needs the load of the sections before it. */
     static final List<String> SECTIONS = List.of("startup", "gateway", "event-latency", "revocation", "desktops", "sustained",
-            "read-path", "pages", "memory", "large-file", "scale-out");
+            "read-path", "pages", "memory", "large-file", "scale-out", "soak");
+    /** Sections that run only when named: the soak takes half an hour. */
+    static final Set<String> ON_REQUEST = Set.of("soak");
 
     private Benchmarks() {
     }
@@ -43,7 +45,7 @@ public final class Benchmarks {
         StartupAndMemory startup = new StartupAndMemory();
         SustainedFlow flow = new SustainedFlow(system);
         Runner run = (name, what, section) -> {
-            if (chosen.isEmpty() || chosen.contains(name) || name.equals("startup")) {
+            if ((chosen.isEmpty() && !ON_REQUEST.contains(name)) || chosen.contains(name) || name.equals("startup")) {
                 measure(report, what, section);
             }
         };
@@ -59,6 +61,7 @@ public final class Benchmarks {
         run.section("memory", "memory after the load", () -> startup.afterLoad(system, report));
         run.section("large-file", "a 2 GB release file", () -> new LargeFile().run(system, api, report));
         run.section("scale-out", "scale-out", () -> flow.scaleOut(report));
+        run.section("soak", "soak", () -> new Soak(system).run(report));
         report.note("\nLoad average before the run: " + loadBefore + "; after: " + Machine.loadAverage() + ".");
         report.write(results, chosen.isEmpty() ? "bin/sd bench" : "bin/sd bench " + String.join(" ", chosen));
         System.exit(0);

@@ -14,7 +14,10 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * At start-up: creates the buckets where asked to (local run, tests), and warns loudly when the
- * key bucket keeps old versions, which would keep destroyed workspace keys readable.
+ * key bucket keeps old versions, which would keep destroyed workspace keys readable. On a thread of
+ * its own: building the S3 client and the round trips to the store took a quarter of the main
+ * thread's start-up, and readiness ({@code StorageReadiness}) reports the store as down until the
+ * buckets answer anyway.
  */
 @ApplicationScoped
 public class BucketSetup {
@@ -31,6 +34,12 @@ public class BucketSetup {
     }
 
     void onStart(@Observes StartupEvent start) {
+        Thread setup = new Thread(this::setUp, "bucket-setup");
+        setup.setDaemon(true);
+        setup.start();
+    }
+
+    private void setUp() {
         String keyBucket = config.keyBucket().orElse(config.bucket());
         Set<String> buckets = new LinkedHashSet<>();
         buckets.add(config.bucket());
