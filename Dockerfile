@@ -14,6 +14,8 @@ RUN test -n "$MODULE" || { echo "Build with --build-arg MODULE=<module>" >&2; ex
 RUN if [ "$MODULE" = gateway ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends novnc \
       && rm -rf /var/lib/apt/lists/*; fi
 RUN ./mvnw -B -q -DskipTests -pl "$MODULE" -am package -Dquarkus.package.jar.aot.enabled=true
+# The module's own JVM options (deploy/MODULE.jvm.options, after the shared ones), an empty file when it has none.
+RUN if [ -f "deploy/$MODULE.jvm.options" ]; then cp "deploy/$MODULE.jvm.options" /module.jvm.options; else : > /module.jvm.options; fi
 
 FROM eclipse-temurin:25-jre
 # The health check's client.
@@ -28,9 +30,10 @@ COPY --from=build --chown=185 /src/${MODULE}/target/quarkus-app/*.jar /src/${MOD
 COPY --from=build --chown=185 /src/${MODULE}/target/quarkus-app/app/ /deployments/app/
 COPY --from=build --chown=185 /src/${MODULE}/target/quarkus-app/quarkus/ /deployments/quarkus/
 COPY --chown=185 deploy/jvm.options /deployments/jvm.options
+COPY --from=build --chown=185 /module.jvm.options /deployments/module.jvm.options
 EXPOSE ${PORT}
 USER 185
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 CMD curl -fsS "http://localhost:${MANAGEMENT_PORT}/q/health/ready" || exit 1
 # The JVM options bin/sd and the tests use (deploy/jvm.options), instead of the base image's run-java.sh defaults;
 # SD_JAVA_OPTS adds to them, a later option winning, as in bin/sd.
-ENTRYPOINT ["/bin/sh", "-c", "exec java @/deployments/jvm.options -XX:AOTCache=/deployments/app.aot -Djava.util.logging.manager=org.jboss.logmanager.LogManager ${SD_JAVA_OPTS:-} -jar /deployments/quarkus-run.jar"]
+ENTRYPOINT ["/bin/sh", "-c", "exec java @/deployments/jvm.options @/deployments/module.jvm.options -XX:AOTCache=/deployments/app.aot -Djava.util.logging.manager=org.jboss.logmanager.LogManager ${SD_JAVA_OPTS:-} -jar /deployments/quarkus-run.jar"]

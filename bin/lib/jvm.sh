@@ -9,7 +9,8 @@
 #   jvm.sh trainable APP_DIR     succeeds when a training run would make a cache for APP_DIR: Java 25+, and no cache of
 #                                this build for that java yet
 #   jvm.sh run APP_DIR [OPTION...]
-#                                exec: the service of APP_DIR (its quarkus-run.jar) with deploy/jvm.options, the AOT cache
+#                                exec: the service of APP_DIR (its quarkus-run.jar) with deploy/jvm.options (then the module's
+#                                deploy/MODULE.jvm.options when there is one), the AOT cache
 #                                when cached, then OPTIONs and SD_JAVA_OPTS (a later option wins). With SD_AOT_RECORD=FILE
 #                                it is a training run instead: the JVM writes its AOT cache to FILE when it exits.
 #   jvm.sh train APP_DIR READY_URL
@@ -64,8 +65,12 @@ cmd_run() {
     printf 'jvm: running on Java %s (%s), without the AOT cache that needs Java %s+: start-up takes about 2.5 times the CPU\n' \
       "$(java_major "$java")" "$([ -n "${SD_JAVA_HOME:-}" ] && echo "SD_JAVA_HOME" || echo "no JDK 25+ in JAVA_HOME, the PATH or /usr/lib/jvm")" "$AOT_MIN_JAVA" >&2
   fi
+  # A module's own options (deploy/MODULE.jvm.options) follow the shared ones: APP_DIR is MODULE/target/<app dir>.
+  local -a module=()
+  local own="$ROOT/deploy/$(basename "$(dirname "$(dirname "$app")")").jvm.options"
+  [ -f "$own" ] && module=("@$own")
   # shellcheck disable=SC2086
-  exec "$java" @"$ROOT/deploy/jvm.options" "${aot[@]}" "$@" ${SD_JAVA_OPTS:-} -jar "$app/quarkus-run.jar"
+  exec "$java" @"$ROOT/deploy/jvm.options" "${module[@]}" "${aot[@]}" "$@" ${SD_JAVA_OPTS:-} -jar "$app/quarkus-run.jar"
 }
 
 cmd_train() {
