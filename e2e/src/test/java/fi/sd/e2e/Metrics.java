@@ -13,7 +13,12 @@ public final class Metrics {
         String text = given().baseUri(managementUrl).get("/q/metrics").then().statusCode(200).extract().asString();
         return text.lines()
                 .filter(line -> line.startsWith(name + "{") && line.contains(labelMatch))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .mapToDouble(Metrics::value)
                 .sum();
+    }
+
+    /** The sample's value: the first field after its labels (an exemplar may follow, {@code # {trace_id=...} 1.0 1765...}). */
+    private static double value(String line) {
+        return Double.parseDouble(line.substring(line.indexOf("} ") + 2).trim().split(" ")[0]);
     }
 }

@@ -9,7 +9,7 @@ import fi.sd.e2e.Metrics;
 
 /**
  * What each consuming service did between two snapshots of its {@code /q/metrics}: events consumed
- * ({@code sd_events_consumed_total}), JDBC statements Hibernate prepared ({@code hibernate_statements_total{kind="prepared"}};
+ * ({@code sd_events_consumed_total}), JDBC statements Hibernate prepared ({@code hibernate_statements_total{status="prepared"}};
  * a JDBC batch is one) and transactions ({@code hibernate_transactions_total}). Every statement of the service counts,
  * the relay's and the scheduled jobs' too, so statements per event is what an event costs the service in all.
  */
@@ -59,7 +59,7 @@ final class ServiceWork {
     private Counts read(String service) {
         String url = system.service(service).managementUrl();
         return new Counts(Metrics.sum(url, "sd_events_consumed_total", ""),
-                Metrics.sum(url, "hibernate_statements_total", "kind=\"prepared\""),
+                Metrics.sum(url, "hibernate_statements_total", "status=\"prepared\""),
                 Metrics.sum(url, "hibernate_transactions_total", ""));
     }
 

@@ -59,7 +59,7 @@ final class SustainedFlow {
                 String.format("%.1f", lagSeconds), mounted, workspaces.rows() + " / " + workspaces.permits());
         report.note(String.format("The last flow was acknowledged %.1f s after the first was offered.", run.seconds()));
         report.note("\nWhat each consumer did from the first flow offered until the lag was back to 0 (its `/q/metrics`: "
-                + "`sd_events_consumed_total`; `hibernate_statements_total{kind=\"prepared\"}`, a JDBC batch counting once, every "
+                + "`sd_events_consumed_total`; `hibernate_statements_total{status=\"prepared\"}`, a JDBC batch counting once, every "
                 + "statement of the service included; `hibernate_transactions_total`), load average " + load + ":\n");
         work.report(report);
         boolean held = run.skipped() == 0 && run.failed() == 0 && achieved >= RATE * 0.95;
