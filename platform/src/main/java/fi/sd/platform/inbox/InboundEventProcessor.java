@@ -177,15 +177,14 @@ public class InboundEventProcessor {
         }
     }
 
-    private Outcome settleAlone(Inbound inbound) {
+    private void settleAlone(Inbound inbound) {
         if (inbound.error() != null) {
-            return deadLetter(inbound.record(), inbound.type(), inbound.error(), 1);
-        }
-        if (!inbound.applicable()) {
+            deadLetter(inbound.record(), inbound.type(), inbound.error(), 1);
+        } else if (!inbound.applicable()) {
             metrics.consumed(inbound.type(), Outcome.SKIPPED);
-            return Outcome.SKIPPED;
+        } else {
+            inSpan(inbound, () -> apply(inbound));
         }
-        return inSpan(inbound, () -> apply(inbound));
     }
 
     /** Runs the work in a span whose parent is the record's trace context: what the handler publishes continues that trace. */
