@@ -44,8 +44,12 @@ final class SustainedFlow {
                 + TOPIC + "` is back to 0 after the last flow was acknowledged, and whether every acknowledged release was "
                 + "mounted exactly once.");
         String prefix = "bench-sustained-" + UUID.randomUUID().toString().substring(0, 8);
+        ServiceWork work = new ServiceWork(system);
+        work.start();
         FlowDriver.Run run = driver.run(prefix, RATE, PERIOD);
         double lagSeconds = secondsUntilCaughtUp(Duration.ofSeconds(120));
+        work.stop();
+        String load = Machine.loadAverage();
         long mounted = awaitMounts(prefix, run.released(), Duration.ofSeconds(60));
         Workspaces.Count workspaces = Workspaces.count(system, prefix);
         double achieved = run.released() / (PERIOD.toNanos() / 1e9);
@@ -54,6 +58,10 @@ final class SustainedFlow {
         report.row(run.offered(), run.skipped(), run.released(), run.failed(), String.format("%.1f", achieved),
                 String.format("%.1f", lagSeconds), mounted, workspaces.rows() + " / " + workspaces.permits());
         report.note(String.format("The last flow was acknowledged %.1f s after the first was offered.", run.seconds()));
+        report.note("\nWhat each consumer did from the first flow offered until the lag was back to 0 (its `/q/metrics`: "
+                + "`sd_events_consumed_total`; `hibernate_statements_total{status=\"prepared\"}`, a JDBC batch counting once, every "
+                + "statement of the service included; `hibernate_transactions_total`), load average " + load + ":\n");
+        work.report(report);
         boolean held = run.skipped() == 0 && run.failed() == 0 && achieved >= RATE * 0.95;
         report.verdict("sustained flow", String.format("%.1f flows/s acknowledged of %d offered", achieved, RATE), RATE + " flows/s held",
                 held);

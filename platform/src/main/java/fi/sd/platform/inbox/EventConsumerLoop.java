@@ -1,8 +1,10 @@
 package fi.sd.platform.inbox;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +31,9 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * The service's Kafka consumer: one thread, one consumer in the group named after the service,
- * subscribed to the topics its handlers need. Records are processed in order per partition and
- * their offsets committed only after their effects committed, so a crash replays (and the inbox
+ * subscribed to the topics its handlers need. Each poll's records are processed in order per
+ * partition, in transactions of a batch of events each ({@link InboundEventProcessor#processAll}),
+ * and their offsets committed only after their effects committed, so a crash replays (and the inbox
  * drops) rather than loses. When the database or broker is unreachable it rewinds to the first
  * unprocessed record and waits.
  */
@@ -127,31 +130,32 @@ public class EventConsumerLoop {
     }
 
     private void processBatch(KafkaConsumer<String, String> c, ConsumerRecords<String, String> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        List<ConsumerRecord<String, String>> inOrder = new ArrayList<>(records.count());
         for (TopicPartition partition : records.partitions()) {
-            for (ConsumerRecord<String, String> record : records.records(partition)) {
-                try {
-                    processor.process(record);
-                } catch (RuntimeException e) {
-                    LOG.warnf("Cannot process %s-%d@%d now, rewinding and retrying in %s: %s", record.topic(), record.partition(),
-                            record.offset(), OUTAGE_BACKOFF, e.toString());
-                    rewind(c, records, partition, record.offset());
-                    commit(c);
-                    awaitStop(OUTAGE_BACKOFF);
-                    return;
-                }
-                processed.put(partition, new OffsetAndMetadata(record.offset() + 1));
-            }
+            inOrder.addAll(records.records(partition));
+        }
+        try {
+            processor.processAll(inOrder, record ->
+                    processed.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1)));
+        } catch (RuntimeException e) {
+            LOG.warnf("Cannot process the records of %s now, rewinding and retrying in %s: %s", records.partitions(), OUTAGE_BACKOFF,
+                    e.toString());
+            rewind(c, records);
+            commit(c);
+            awaitStop(OUTAGE_BACKOFF);
+            return;
         }
         commit(c);
     }
 
-    /** Seeks every partition of the batch back to its first unprocessed record. */
-    private void rewind(KafkaConsumer<String, String> c, ConsumerRecords<String, String> records, TopicPartition failed, long failedOffset) {
+    /** Seeks every partition of the batch back to its first record not yet processed. */
+    private void rewind(KafkaConsumer<String, String> c, ConsumerRecords<String, String> records) {
         for (TopicPartition partition : records.partitions()) {
             OffsetAndMetadata done = processed.get(partition);
-            long first = records.records(partition).get(0).offset();
-            long next = partition.equals(failed) ? failedOffset : (done != null && done.offset() > first ? done.offset() : first);
-            c.seek(partition, next);
+            c.seek(partition, done != null ? done.offset() : records.records(partition).get(0).offset());
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -24,11 +25,20 @@ public class EventHandlers {
 
     @Inject
     public EventHandlers(@Any Instance<EventHandler<?>> handlers) {
-        this.byType = handlers.stream().collect(Collectors.toUnmodifiableMap(
+        this(handlers.stream());
+    }
+
+    private EventHandlers(Stream<EventHandler<?>> handlers) {
+        this.byType = handlers.collect(Collectors.toUnmodifiableMap(
                 h -> EventType.ofPayloadType(h.payloadType()), Function.identity(), (a, b) -> {
                     throw new IllegalStateException("Two handlers for " + a.payloadType().getSimpleName() + ": "
                             + a.getClass().getName() + " and " + b.getClass().getName());
                 }));
+    }
+
+    /** These handlers, outside CDI (unit tests). */
+    static EventHandlers of(EventHandler<?>... handlers) {
+        return new EventHandlers(Stream.of(handlers));
     }
 
     @SuppressWarnings("unchecked")

@@ -5,25 +5,26 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
  * An event waiting to be published, written in the same transaction as the change it describes.
- * {@code seq} orders the rows as they were committed per aggregate; {@code eventId} is the CloudEvents id.
+ * {@code eventId} is the CloudEvents id and the entity's key: assigned here, so that a transaction's rows
+ * are inserted in JDBC batches. {@code seq} orders the rows as they were written: the database numbers
+ * each row as it is inserted (an identity column Hibernate neither writes nor reads back), so the order
+ * holds across replicas, which a sequence handing out blocks of numbers per process would not keep.
  */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long seq;
-
     @Column(name = "event_id", nullable = false, unique = true)
     public UUID eventId;
+
+    @Column(insertable = false, updatable = false)
+    public Long seq;
 
     @Column(nullable = false)
     public String topic;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -13,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.producer.Producer;
+import org.hibernate.jpa.HibernateHints;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
@@ -62,6 +64,7 @@ public class OutboxPublisher {
         }
         List<OutboxEvent> rows = em.createQuery("from OutboxEvent where publishedAt is null order by seq", OutboxEvent.class)
                 .setMaxResults(batchSize)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .getResultList();
         if (rows.isEmpty()) {
             return 0;
@@ -80,8 +83,7 @@ public class OutboxPublisher {
         producer.flush();
         // Rows after a refused one were not sent now; the next pass sends them in spans of their own.
         spans.subList(sent.size(), spans.size()).forEach(span -> span.setStatus(StatusCode.ERROR, "not sent").end());
-        Instant now = clock.instant();
-        int published = 0;
+        List<UUID> acknowledged = new ArrayList<>(sent.size());
         int failed = 0;
         for (int i = 0; i < sent.size(); i++) {
             OutboxEvent row = rows.get(i);
@@ -101,14 +103,14 @@ public class OutboxPublisher {
                 }
                 continue;
             }
-            row.publishedAt = now;
+            acknowledged.add(row.eventId);
             metrics.published(row.eventType);
-            published++;
         }
         if (failed > 1) {
             LOG.warnf("%d outbox events of this pass not published, retried on the next", failed);
         }
-        return published;
+        markPublished(acknowledged);
+        return acknowledged.size();
     }
 
     /**
@@ -141,6 +143,17 @@ public class OutboxPublisher {
             Thread.currentThread().interrupt();
             return true;
         }
+    }
+
+    /** One statement for the pass's acknowledged rows, not one per row. */
+    private void markPublished(List<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        em.createQuery("update OutboxEvent set publishedAt = :now where eventId in :ids")
+                .setParameter("now", clock.instant())
+                .setParameter("ids", eventIds)
+                .executeUpdate();
     }
 
     @Transactional
