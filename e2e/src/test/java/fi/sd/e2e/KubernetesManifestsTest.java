@@ -422,6 +422,9 @@ class KubernetesManifestsTest {
                 break;
             }
             if (!line.startsWith("|")) {
+                if (column >= 0) {
+                    break; // the section's first table ends; what follows explains it
+                }
                 continue;
             }
             List<String> cells = Arrays.stream(line.substring(1).split("\\|")).map(String::trim).toList();

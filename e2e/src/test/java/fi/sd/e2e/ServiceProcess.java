@@ -12,13 +12,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** One service (or a replica of one) as a process running its packaged Quarkus application. */
 public final class ServiceProcess {
 
+    private static final Pattern MAPPING = Pattern.compile("[0-9a-f]+-[0-9a-f]+ ");
+    private static final Pattern POOL = Pattern.compile("id=\"([^\"]*)\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String service;
@@ -132,22 +138,61 @@ public final class ServiceProcess {
         }
     }
 
-    /** The heap in use now, from the service's own metrics (`jvm_memory_used_bytes`, area heap), in MiB. */
-    public long heapUsedMib() {
+    /**
+     * The process's resident memory (Linux, /proc/PID/smaps) by what is mapped, in MiB: "AOT cache" (the mapped cache
+     * file), "files" (jars, shared libraries), "anonymous" (the heap, metaspace, the code cache, thread stacks, malloc).
+     */
+    public Map<String, Long> residentMemoryByMapping() {
+        Map<String, Long> kib = new LinkedHashMap<>(Map.of("AOT cache", 0L, "files", 0L, "anonymous", 0L));
         try {
-            HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/metrics"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            double used = metrics.body().lines()
-                    .filter(line -> line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\""))
-                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                    .sum();
-            return (long) used / (1024 * 1024);
+            String kind = "anonymous";
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "smaps"))) {
+                if (MAPPING.matcher(line).lookingAt()) {
+                    String[] fields = line.trim().split("\\s+", 6);
+                    String path = fields.length == 6 ? fields[5] : "";
+                    kind = path.endsWith(".aot") ? "AOT cache" : path.startsWith("/") ? "files" : "anonymous";
+                } else if (line.startsWith("Rss:")) {
+                    kib.merge(kind, Long.parseLong(line.replaceAll("[^0-9]", "")), Long::sum);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        kib.replaceAll((kind, value) -> value / 1024);
+        return kib;
+    }
+
+    /** The JVM's committed memory by pool (`jvm_memory_committed_bytes`, by its id: the heap's spaces, Metaspace, CodeHeap...), in MiB. */
+    public Map<String, Long> committedMemoryMib() {
+        Map<String, Long> bytes = new TreeMap<>();
+        metrics().lines().filter(line -> line.startsWith("jvm_memory_committed_bytes{")).forEach(line -> {
+            Matcher id = POOL.matcher(line);
+            String area = line.contains("area=\"heap\"") ? "heap" : id.find() ? id.group(1) : "?";
+            bytes.merge(area, (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Long::sum);
+        });
+        bytes.replaceAll((area, value) -> value / (1024 * 1024));
+        return bytes;
+    }
+
+    private String metrics() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/metrics")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The heap in use now, from the service's own metrics (`jvm_memory_used_bytes`, area heap), in MiB. */
+    public long heapUsedMib() {
+        double used = metrics().lines()
+                .filter(line -> line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+        return (long) used / (1024 * 1024);
     }
 
     /** The heap in use right after a full collection ({@code jcmd PID GC.run}, with the service's own JDK), in MiB. */

@@ -1,6 +1,5 @@
 package fi.sd.e2e.bench;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
@@ -215,12 +214,7 @@ final class LargeFile {
             services.forEach(service -> peakMib.put(service.service(), 0L));
             sampler.scheduleAtFixedRate(() -> services.forEach(service -> {
                 try {
-                    String metrics = given().baseUri(service.managementUrl()).get("/q/metrics").then().extract().asString();
-                    long used = (long) metrics.lines()
-                            .filter(line -> line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\""))
-                            .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                            .sum();
-                    peakMib.merge(service.service(), used / (1024 * 1024), Math::max);
+                    peakMib.merge(service.service(), service.heapUsedMib(), Math::max);
                 } catch (RuntimeException e) {
                     // A sample the busy service did not answer in time: the next one will.
                 }

@@ -63,6 +63,23 @@ final class StartupAndMemory {
                     service.threads());
             report.verdict("memory of " + service.service(), rss + " MiB", "≤ " + TARGET_MIB + " MB", rss * 1.048576 <= TARGET_MIB);
         }
+        report.note("Where each one's resident memory is after the load (/proc/PID/smaps: the mapped AOT cache, files such as jars "
+                + "and libraries, anonymous memory) and what the JVM has committed of it (`jvm_memory_committed_bytes`): the "
+                + "anonymous memory beyond the heap, metaspace and code cache is thread stacks and malloc (the JIT's arenas, "
+                + "direct buffers, the JDK's native parts).");
+        report.table("service", "RSS (MiB)", "AOT cache", "files", "anonymous", "heap committed", "metaspace + class space",
+                "code cache", "anonymous beyond these");
+        for (ServiceProcess service : system.services()) {
+            Map<String, Long> mapped = service.residentMemoryByMapping();
+            Map<String, Long> committed = service.committedMemoryMib();
+            long heap = committed.getOrDefault("heap", 0L);
+            long metaspace = committed.getOrDefault("Metaspace", 0L) + committed.getOrDefault("Compressed Class Space", 0L);
+            long code = committed.entrySet().stream().filter(e -> e.getKey().startsWith("CodeHeap") || e.getKey().equals("CodeCache"))
+                    .mapToLong(Map.Entry::getValue).sum();
+            long anonymous = mapped.get("anonymous");
+            report.row(service.service(), service.residentMemoryMib(), mapped.get("AOT cache"), mapped.get("files"), anonymous, heap,
+                    metaspace, code, Math.max(0, anonymous - heap - metaspace - code));
+        }
     }
 
     /** The JDK bin/lib/jvm.sh runs the services on, and whether with an AOT cache. */
