@@ -31,8 +31,8 @@ final class PageServerTime {
         system.web();
         RegisterProject project = new RegisterProject(api, system, "bench-web").approvedAndReleased();
         String workspaceId = Flows.awaitWorkspace(api, project.projectId, "READY");
-        String exportId = project.asResearcher(project.applicant).body(Flows.export(system, workspaceId, "LOW"))
-                .post("/workspaces/{id}/exports", workspaceId).then().statusCode(201).extract().path("id");
+        String exportId = Flows.requestExport(() -> project.asResearcher(project.applicant), workspaceId,
+                Flows.export(system, workspaceId, "LOW")).extract().path("id");
         Credentials applicant = system.tokens().user(project.applicant, "researcher").credentials();
         Credentials controller = system.tokens().user(project.controller, "data-controller").org(project.org).credentials();
         WebSession researcher = WebSession.signIn(system.webUrl(), applicant);
