@@ -2,8 +2,6 @@ package fi.sd.apply.config;
 
 import java.time.Duration;
 
-import jakarta.validation.constraints.Min;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -24,7 +22,6 @@ public interface ApplyConfig {
 
         /** Entitlements claimed per transaction. */
         @WithDefault("100")
-        @Min(1)
         int batchSize();
     }
 

@@ -5,11 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -66,7 +61,6 @@ public interface DesktopConfig {
 
         /** Workspaces claimed per transaction. */
         @WithDefault("50")
-        @Min(1)
         int batchSize();
     }
 
@@ -75,7 +69,6 @@ public interface DesktopConfig {
 
         /** Desktops a workspace may have that are not deleted. */
         @WithDefault("3")
-        @Min(1)
         int maxPerWorkspace();
 
         /** The images a desktop may be created from. */
@@ -84,17 +77,14 @@ public interface DesktopConfig {
 
         /** The largest volume a desktop may have. */
         @WithDefault("200")
-        @Min(1)
         int maxVolumeGb();
     }
 
     /** A desktop size, as a cloud flavour. */
     interface Flavour {
 
-        @Min(1)
         int cores();
 
-        @Min(1)
         int memoryGb();
     }
 
@@ -111,7 +101,6 @@ public interface DesktopConfig {
 
         /** Desktops claimed per transaction by the status poll. */
         @WithDefault("50")
-        @Min(1)
         int pollBatchSize();
 
         /**
@@ -127,7 +116,6 @@ public interface DesktopConfig {
 
         /** Attempts at a command that fails for a reason other than the cloud's refusal, before it is given up. */
         @WithDefault("5")
-        @Min(1)
         int commandAttempts();
 
         Simulated simulated();
@@ -148,8 +136,6 @@ public interface DesktopConfig {
 
             /** Probability that a build ends in ERROR ("No valid host was found"). */
             @WithDefault("0")
-            @DecimalMin("0")
-            @DecimalMax("1")
             double failureRate();
 
             /** A regular expression: a desktop whose name matches always fails to build. */
@@ -157,7 +143,6 @@ public interface DesktopConfig {
 
             /** The project's core quota: a build beyond it is refused as over quota. */
             @WithDefault("1000")
-            @Min(1)
             int quotaCores();
         }
 
@@ -173,13 +158,10 @@ public interface DesktopConfig {
              * as root; no account may use these uids.
              */
             @WithDefault("200000")
-            @Min(1000)
             int uidBase();
 
             /** Desktops this host runs at once: a build beyond is refused as over quota. */
             @WithDefault("64")
-            @Min(1)
-            @Max(10000)
             int maxServers();
 
             /** How long a desktop's session may take to show its VNC console before its build counts as failed. */
@@ -192,12 +174,10 @@ public interface DesktopConfig {
 
             /** Processes one desktop may run at once (RLIMIT_NPROC of its uid). */
             @WithDefault("512")
-            @Min(16)
             int maxProcesses();
 
             /** Files one process may hold open (RLIMIT_NOFILE). */
             @WithDefault("4096")
-            @Min(64)
             int maxOpenFiles();
         }
     }
@@ -207,7 +187,6 @@ public interface DesktopConfig {
 
         /** Open sessions a desktop may have at once. */
         @WithDefault("10")
-        @Min(1)
         int maxPerDesktop();
 
         /** A session without a heartbeat for this long expires. */
@@ -235,8 +214,6 @@ public interface DesktopConfig {
 
         /** Sessions claimed per transaction by the expiry job. */
         @WithDefault("100")
-        @Min(1)
-        @Max(10000)
         int expiryBatchSize();
 
         /** How often each replica checks whether the sessions of its open viewer connections have ended (one query for all). */

@@ -2,9 +2,6 @@ package fi.sd.permit.config;
 
 import java.time.Duration;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -30,8 +27,6 @@ public interface PermitConfig {
 
         /** {@code PermitExpiringSoon} is sent once this many days (or fewer) before validUntil. */
         @WithDefault("30")
-        @Min(0)
-        @Max(3650)
         int noticeDays();
 
         /** How often each replica looks for permits to warn about or expire. */
@@ -40,7 +35,6 @@ public interface PermitConfig {
 
         /** Permits claimed per transaction. */
         @WithDefault("100")
-        @Min(1)
         int batchSize();
     }
 }
