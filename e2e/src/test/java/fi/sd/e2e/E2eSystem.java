@@ -222,6 +222,11 @@ public final class E2eSystem {
         return clockOffset;
     }
 
+    /** The checkout the system runs from. */
+    public Path root() {
+        return root;
+    }
+
     public String gatewayUrl() {
         return services.get(GATEWAY).url();
     }

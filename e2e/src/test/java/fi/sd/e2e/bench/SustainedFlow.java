@@ -45,8 +45,11 @@ final class SustainedFlow {
                 + "mounted exactly once.");
         String prefix = "bench-sustained-" + UUID.randomUUID().toString().substring(0, 8);
         ServiceWork work = new ServiceWork(system);
+        CpuShares cpu = new CpuShares(system.root());
         work.start();
+        cpu.start();
         FlowDriver.Run run = driver.run(prefix, RATE, PERIOD);
+        cpu.stop();
         double lagSeconds = secondsUntilCaughtUp(Duration.ofSeconds(120));
         work.stop();
         String load = Machine.loadAverage();
@@ -62,6 +65,9 @@ final class SustainedFlow {
                 + "`sd_events_consumed_total`; `hibernate_statements_total{status=\"prepared\"}`, a JDBC batch counting once, every "
                 + "statement of the service included; `hibernate_transactions_total`), load average " + load + ":\n");
         work.report(report);
+        report.note(String.format("\nWhere the machine's CPU went while the flows were offered and answered (%.1f s; each process's CPU "
+                + "time from /proc, grouped), and what one acknowledged flow cost each:\n", run.seconds()));
+        cpu.report(report, "acknowledged flow", run.released());
         boolean held = run.skipped() == 0 && run.failed() == 0 && achieved >= RATE * 0.95;
         report.verdict("sustained flow", String.format("%.1f flows/s acknowledged of %d offered", achieved, RATE), RATE + " flows/s held",
                 held);
