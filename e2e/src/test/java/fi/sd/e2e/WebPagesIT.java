@@ -255,6 +255,7 @@ class WebPagesIT extends SystemTest {
                 .choose("risk-HIGH").fill("riskAssessment", "Counts of at least 5 per cell.").fill("findataNotificationRef", "FD-2026-0042")
                 .submit("/workspaces/" + project.workspaceId() + "/exports");
         assertThat(browser.text()).contains("The export was requested: its files are being copied for review.");
+        browser.screenshot("export-requested");
         String export = browser.path().replaceAll("\\?.*", "");
         // The page follows the copy by itself, from "Copying files…" to the export awaiting review.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(browser.text()).contains("Submitted")
