@@ -33,6 +33,11 @@ final class ManagedProcess {
     }
 
     synchronized void start() {
+        start(Map.of());
+    }
+
+    /** Starts it with these variables added to its environment, for this start only. */
+    synchronized void start(Map<String, String> extraEnvironment) {
         if (alive()) {
             throw new IllegalStateException(name + " already runs");
         }
@@ -42,6 +47,7 @@ final class ManagedProcess {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
+            builder.environment().putAll(extraEnvironment);
             process = builder.start();
             RUNNING.add(process);
         } catch (IOException e) {

@@ -2,9 +2,14 @@ package fi.sd.e2e.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +20,11 @@ import fi.sd.e2e.ServiceProcess;
 final class StartupAndMemory {
 
     private static final Pattern QUARKUS_STARTED = Pattern.compile("started in ([0-9.]+)s");
+    private static final Pattern JVM_CREATED = Pattern.compile("\\[startuptime\\s*\\] Create VM, ([0-9.]+) secs");
+    private static final Pattern START_STEP = Pattern.compile("Build step (\\S+) completed in: (\\d+)ms");
+    /** The JVM's own phases and each of Quarkus's start steps, logged. */
+    private static final String PROFILE_OPTIONS = "-Xlog:startuptime -Dquarkus.debug.print-startup-times=true";
+    private static final int SLOWEST_STEPS = 6;
     private static final long TARGET_MIB = 250;
     private static final double TARGET_SECONDS = 2.0;
     private static final String SERVICES_JAVA = servicesJava();
@@ -50,6 +60,43 @@ final class StartupAndMemory {
                     String.format("%.2f s to ready under load %s (Quarkus %.2f s; CPU %.2f s)", ready, load.split(" ")[0], quarkus, cpu),
                     "≤ " + TARGET_SECONDS + " s", ready <= TARGET_SECONDS);
         }
+        profile(system, report);
+    }
+
+    /**
+     * Where each start's time goes: each service restarted once more with the JVM's and Quarkus's start-up logs on, then
+     * restarted as measured above, so that the rest of the benchmarks run it as bin/sd does.
+     */
+    private void profile(E2eSystem system, Report report) throws IOException {
+        report.note("Where the start's time goes: each service restarted once more with `" + PROFILE_OPTIONS + "` (then once more "
+                + "without). *JVM created* is the JVM's own start (`Create VM`: the AOT cache mapped, its classes loaded and linked), "
+                + "before Quarkus's clock starts; then the slowest of Quarkus's start steps, in milliseconds, most of them on the "
+                + "main thread (a step's time includes the first use of whatever it loads).");
+        report.table("service", "JVM created (s)", "Quarkus started in (s)", "slowest start steps (ms)");
+        for (ServiceProcess service : system.services()) {
+            long offset = Files.size(service.log());
+            service.stop();
+            service.startWithOptions(PROFILE_OPTIONS);
+            String log = profiledStartLog(service.log(), offset);
+            service.stop();
+            service.start();
+            Matcher created = JVM_CREATED.matcher(log);
+            Matcher started = QUARKUS_STARTED.matcher(log);
+            List<Map.Entry<String, Integer>> steps = new ArrayList<>();
+            Matcher step = START_STEP.matcher(log);
+            while (step.find()) {
+                steps.add(Map.entry(step.group(1), Integer.parseInt(step.group(2))));
+            }
+            steps.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+            report.row(service.service(), created.find() ? String.format("%.2f", Double.parseDouble(created.group(1))) : "?",
+                    started.find() ? started.group(1) : "?",
+                    steps.stream().limit(SLOWEST_STEPS).map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static String profiledStartLog(Path log, long offset) throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset), StandardCharsets.UTF_8);
     }
 
     /** After the load: the memory each service holds. */
