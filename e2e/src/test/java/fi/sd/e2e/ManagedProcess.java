@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,12 +34,19 @@ final class ManagedProcess {
     }
 
     synchronized void start() {
+        start(List.of());
+    }
+
+    /** Starts the command behind {@code launcher} (for example {@code taskset -c 1}), which must exec it. */
+    synchronized void start(List<String> launcher) {
         if (alive()) {
             throw new IllegalStateException(name + " already runs");
         }
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command)
+            List<String> launched = new ArrayList<>(launcher);
+            launched.addAll(command);
+            ProcessBuilder builder = new ProcessBuilder(launched)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
