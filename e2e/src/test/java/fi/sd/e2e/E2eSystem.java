@@ -272,10 +272,19 @@ public final class E2eSystem {
 
     /** Another process of the same service, on the same database and broker; stopped at the end of the run at the latest. */
     public ServiceProcess startReplica(String service) {
+        return newReplica(service).start();
+    }
+
+    /** As {@link #startReplica(String)}, kept on the CPUs listed (see {@link ServiceProcess#startOn}). */
+    public ServiceProcess startReplicaOn(String service, String cpus) {
+        return newReplica(service).startOn(cpus);
+    }
+
+    private synchronized ServiceProcess newReplica(String service) {
         replicaCount++;
         ServiceProcess replica = process(service, service + "-replica-" + replicaCount, FreePorts.next(), FreePorts.next());
         replicas.add(replica);
-        return replica.start();
+        return replica;
     }
 
     /** Moves every service's clock (and {@link #today()}) forward. */

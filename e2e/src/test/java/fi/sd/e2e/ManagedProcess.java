@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,17 +34,22 @@ final class ManagedProcess {
     }
 
     synchronized void start() {
-        start(Map.of());
+        start(List.of(), Map.of());
     }
 
-    /** Starts it with these variables added to its environment, for this start only. */
-    synchronized void start(Map<String, String> extraEnvironment) {
+    /**
+     * Starts the command behind {@code launcher} (for example {@code taskset -c 1}, which must exec it), with
+     * {@code extraEnvironment} added to its environment for this start only.
+     */
+    synchronized void start(List<String> launcher, Map<String, String> extraEnvironment) {
         if (alive()) {
             throw new IllegalStateException(name + " already runs");
         }
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command)
+            List<String> launched = new ArrayList<>(launcher);
+            launched.addAll(command);
+            ProcessBuilder builder = new ProcessBuilder(launched)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);

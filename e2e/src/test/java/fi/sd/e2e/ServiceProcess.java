@@ -60,9 +60,18 @@ public final class ServiceProcess {
      * build without an AOT cache gets one first from a training run (once per build, see bin/lib/jvm.sh).
      */
     public ServiceProcess start() {
+        return start(List.of());
+    }
+
+    /** As {@link #start()}, the JVM and all its threads kept on the CPUs listed ({@code taskset -c}, Linux), e.g. {@code 1} or {@code 0-2}. */
+    public ServiceProcess startOn(String cpus) {
+        return start(List.of("taskset", "-c", cpus));
+    }
+
+    private ServiceProcess start(List<String> launcher) {
         train();
         long started = System.nanoTime();
-        process.start();
+        process.start(launcher, Map.of());
         awaitReady();
         startupTime = Duration.ofNanos(System.nanoTime() - started);
         cpuTimeToReady = cpuTime();
@@ -76,7 +85,7 @@ public final class ServiceProcess {
     public ServiceProcess startWithOptions(String javaOptions) {
         train();
         String own = environment.getOrDefault("SD_JAVA_OPTS", "");
-        process.start(Map.of("SD_JAVA_OPTS", (own + " " + javaOptions).strip()));
+        process.start(List.of(), Map.of("SD_JAVA_OPTS", (own + " " + javaOptions).strip()));
         awaitReady();
         return this;
     }

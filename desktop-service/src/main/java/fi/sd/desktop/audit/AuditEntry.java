@@ -14,8 +14,13 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "audit_entry")
 public class AuditEntry extends PanacheEntityBase {
 
+    /** The order over all chains: rises along each chain, with gaps where other chains' entries are. */
     @Id
     public long seq;
+
+    /** The chain the entry is linked into; {@code previousHash} is that of the entry before it there. */
+    @Column(nullable = false, updatable = false)
+    public short chain;
 
     @Column(name = "occurred_at", nullable = false, updatable = false)
     public Instant occurredAt;

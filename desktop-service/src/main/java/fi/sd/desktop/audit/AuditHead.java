@@ -8,14 +8,13 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * The last entry of the chain. Each writer locks this one row, so entries get consecutive numbers
- * and each links to the one before; it also lets verification notice entries cut off the end.
+ * The last entry of one chain ({@code id}). A committing writer locks one head, one that no other holds, so
+ * that each entry links to the one before it in its chain; it also lets verification notice entries cut off
+ * the end of a chain.
  */
 @Entity
 @Table(name = "audit_head")
 public class AuditHead extends PanacheEntityBase {
-
-    static final short ID = 1;
 
     @Id
     public short id;

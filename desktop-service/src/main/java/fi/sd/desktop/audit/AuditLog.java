@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,6 +44,8 @@ import fi.sd.platform.rest.ResultPage;
 public class AuditLog {
 
     static final int DETAIL_MAX = 4000;
+    /** As many as migration V51 creates: more than the transactions that commit audit entries at once. */
+    static final int CHAINS = 16;
     private static final int VERIFY_BATCH = 1000;
     /** The key of a transaction's entries not yet chained. */
     private static final Object PENDING = AuditLog.class.getName() + ".pending";
@@ -61,9 +66,10 @@ public class AuditLog {
      * ({@code workspace.locked}); the actor is a user id, or {@code system} for what the service
      * does on its own or on another service's event.
      *
-     * <p>The entry is chained when the transaction commits, not now: the chain's head is locked only for
-     * those last statements, so that concurrent transactions (and replicas) do not wait for each other's
-     * whole work. The chain's order is thus the order of commits; {@code occurredAt} is the action's time.
+     * <p>The entry is chained when the transaction commits, not now: a chain's head is locked only for
+     * those last statements, and one that no other transaction holds, so that concurrent transactions (and
+     * replicas) do not wait for each other. Each chain's order is thus the order of its commits; {@code seq} orders
+     * all entries; {@code occurredAt} is the action's time.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String workspaceId, String actor, String action, String detail) {
@@ -100,11 +106,23 @@ public class AuditLog {
         return pending;
     }
 
-    /** Chains the transaction's entries onto the head, holding its lock from here to the commit. */
+    /**
+     * Chains the transaction's entries onto a head no other transaction holds, holding its lock from here to the
+     * commit; only when every chain is held does it wait, for one picked at random. Their numbers are drawn under
+     * that lock, so they rise along the chain.
+     */
     private static void append(SessionImplementor session, List<AuditEntry> entries) {
-        AuditHead head = session.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
-        for (AuditEntry entry : entries) {
-            entry.seq = head.lastSeq + 1;
+        List<?> free = session.createNativeQuery("SELECT id FROM audit_head ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED")
+                .getResultList();
+        AuditHead head = free.isEmpty()
+                ? session.find(AuditHead.class, (short) ThreadLocalRandom.current().nextInt(CHAINS), LockModeType.PESSIMISTIC_WRITE)
+                : session.find(AuditHead.class, ((Number) free.get(0)).shortValue());
+        List<Long> numbers = session.createNativeQuery("SELECT nextval('audit_entry_seq') FROM generate_series(1, :count) ORDER BY 1",
+                Long.class).setParameter("count", entries.size()).getResultList();
+        for (int i = 0; i < entries.size(); i++) {
+            AuditEntry entry = entries.get(i);
+            entry.seq = numbers.get(i);
+            entry.chain = head.id;
             entry.previousHash = head.lastHash;
             entry.entryHash = AuditChain.hashOf(entry);
             session.persist(entry);
@@ -127,39 +145,54 @@ public class AuditLog {
     }
 
     /**
-     * Walks the whole chain in order: every entry's hash must match its fields, link to the entry
-     * before it, and the numbers must run without a gap up to the head.
+     * Walks every chain, all in the order of {@code seq}: every entry's hash must match its fields and link to the entry
+     * before it in its chain, and each chain must end at the entry its head names.
      */
     @Transactional
     public AuditVerification verify() {
-        String previousHash = AuditChain.GENESIS;
-        long expectedSeq = 1;
+        // One snapshot for the heads and every batch of entries: a writer that commits meanwhile is seen wholly or not
+        // at all (its entry may have a lower seq than another chain's entry committed before it).
+        em.createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").executeUpdate();
+        Map<Short, Long> heads = new HashMap<>();
+        Map<Short, String> lastHashes = new HashMap<>();
+        for (AuditHead head : em.createQuery("from AuditHead", AuditHead.class).getResultList()) {
+            heads.put(head.id, head.lastSeq);
+            lastHashes.put(head.id, head.lastHash);
+        }
+        Map<Short, String> previousHashes = new HashMap<>();
+        Map<Short, Long> previousSeqs = new HashMap<>();
+        long verified = 0;
+        long from = Long.MIN_VALUE;
         while (true) {
-            List<AuditEntry> batch = em.createQuery("from AuditEntry where seq >= :from order by seq", AuditEntry.class)
-                    .setParameter("from", expectedSeq).setMaxResults(VERIFY_BATCH).getResultList();
+            List<AuditEntry> batch = em.createQuery("from AuditEntry where seq > :from order by seq", AuditEntry.class)
+                    .setParameter("from", from).setMaxResults(VERIFY_BATCH).getResultList();
             for (AuditEntry entry : batch) {
-                if (entry.seq != expectedSeq) {
-                    return AuditVerification.broken(expectedSeq - 1, expectedSeq, "missing: the next entry is " + entry.seq);
+                if (!heads.containsKey(entry.chain)) {
+                    return AuditVerification.broken(verified, entry.seq, "belongs to chain " + entry.chain + ", which has no head");
                 }
-                if (!entry.previousHash.equals(previousHash)) {
-                    return AuditVerification.broken(expectedSeq - 1, entry.seq, "does not link to the entry before it");
+                if (!entry.previousHash.equals(previousHashes.getOrDefault(entry.chain, AuditChain.GENESIS))) {
+                    return AuditVerification.broken(verified, entry.seq, "does not link to the entry before it in chain " + entry.chain);
                 }
                 if (!AuditChain.hashOf(entry).equals(entry.entryHash)) {
-                    return AuditVerification.broken(expectedSeq - 1, entry.seq, "its content does not match its hash");
+                    return AuditVerification.broken(verified, entry.seq, "its content does not match its hash");
                 }
-                previousHash = entry.entryHash;
-                expectedSeq++;
+                previousHashes.put(entry.chain, entry.entryHash);
+                previousSeqs.put(entry.chain, entry.seq);
+                verified++;
+                from = entry.seq;
             }
             em.clear();
             if (batch.size() < VERIFY_BATCH) {
                 break;
             }
         }
-        long verified = expectedSeq - 1;
-        AuditHead head = em.find(AuditHead.class, AuditHead.ID);
-        if (head.lastSeq != verified || !head.lastHash.equals(previousHash)) {
-            return AuditVerification.broken(verified, verified + 1,
-                    "the log ends at entry " + verified + " but entry " + head.lastSeq + " was written");
+        for (Map.Entry<Short, Long> head : heads.entrySet()) {
+            short chain = head.getKey();
+            long last = previousSeqs.getOrDefault(chain, 0L);
+            if (head.getValue() != last || !lastHashes.get(chain).equals(previousHashes.getOrDefault(chain, AuditChain.GENESIS))) {
+                return AuditVerification.broken(verified, head.getValue(),
+                        "chain " + chain + " ends at entry " + last + " but entry " + head.getValue() + " was written");
+            }
         }
         return AuditVerification.intact(verified);
     }

@@ -10,7 +10,7 @@ public final class AuditMapper {
     }
 
     public static AuditEntryView toView(AuditEntry entry) {
-        return new AuditEntryView(entry.seq, entry.occurredAt, entry.workspaceId, entry.actor, entry.action, entry.detail,
+        return new AuditEntryView(entry.seq, entry.chain, entry.occurredAt, entry.workspaceId, entry.actor, entry.action, entry.detail,
                 entry.previousHash, entry.entryHash);
     }
 }

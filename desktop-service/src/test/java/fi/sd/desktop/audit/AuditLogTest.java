@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
@@ -81,7 +82,7 @@ class AuditLogTest {
     @Test
     void theDatabaseRefusesChangesAndVerifyFindsATamperedEntry() throws SQLException {
         String workspaceId = readyWorkspaceWithARelease();
-        long seq = await().atMost(Duration.ofSeconds(10)).until(() -> mountEntryOf(workspaceId), s -> s > 0);
+        long seq = await().atMost(Duration.ofSeconds(10)).until(() -> entryOf(workspaceId, "mount.added"), s -> s > 0);
         given().header("Authorization", WorkspaceApi.AUDITOR).when().get("/api/v1/audit/verify")
                 .then().statusCode(200).body("valid", is(true));
 
@@ -140,6 +141,65 @@ class AuditLogTest {
                 .then().statusCode(200).body("valid", is(true));
     }
 
+    /**
+     * A transaction that holds one chain's head (until its commit) does not hold up another transaction's entries:
+     * those go onto a chain no one holds, and every chain stays intact.
+     */
+    @Test
+    void aHeldChainHeadDoesNotHoldUpAnotherTransactionsEntries() throws Exception {
+        String workspaceId = UUID.randomUUID().toString();
+        short chain = recordWhileChainZeroIsHeld(workspaceId, "test.while.held");
+
+        assertThat(chain).isNotZero();
+        given().header("Authorization", WorkspaceApi.AUDITOR).when().get("/api/v1/audit/verify")
+                .then().statusCode(200).body("valid", is(true));
+    }
+
+    /** An entry cut off the end of its chain (by someone with the owner's rights) is noticed: its head names it. */
+    @Test
+    void verifyNoticesAnEntryCutOffTheEndOfItsChain() throws Exception {
+        String workspaceId = UUID.randomUUID().toString();
+        short chain = recordWhileChainZeroIsHeld(workspaceId, "test.cut.off");
+        long seq = entryOf(workspaceId, "test.cut.off");
+
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMPORARY TABLE cut_off AS SELECT * FROM audit_entry WHERE seq = " + seq);
+            statement.execute("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only");
+            try {
+                statement.executeUpdate("DELETE FROM audit_entry WHERE seq = " + seq);
+                given().header("Authorization", WorkspaceApi.AUDITOR).when().get("/api/v1/audit/verify")
+                        .then().statusCode(200).body("valid", is(false)).body("brokenAt", is((int) seq))
+                        .body("reason", containsString("chain " + chain + " ends at entry"));
+            } finally {
+                statement.executeUpdate("INSERT INTO audit_entry SELECT * FROM cut_off");
+                statement.execute("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_append_only");
+                statement.execute("DROP TABLE cut_off");
+            }
+        }
+        given().header("Authorization", WorkspaceApi.AUDITOR).when().get("/api/v1/audit/verify")
+                .then().statusCode(200).body("valid", is(true));
+    }
+
+    /** Records an entry while another connection holds chain 0's head, as a transaction at its commit does; its chain. */
+    private short recordWhileChainZeroIsHeld(String workspaceId, String action) throws Exception {
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement statement = holder.createStatement()) {
+                statement.executeQuery("SELECT id FROM audit_head WHERE id = 0 FOR UPDATE").close();
+                CompletableFuture<Void> other = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew()
+                        .run(() -> auditLog.record(workspaceId, "test.actor", action, "recorded while chain 0 is held")));
+                assertThatCode(() -> other.get(10, TimeUnit.SECONDS)).doesNotThrowAnyException();
+            } finally {
+                holder.rollback();
+            }
+        }
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT chain FROM audit_entry WHERE workspace_id = '" + workspaceId + "'")) {
+            assertThat(rows.next()).isTrue();
+            return rows.getShort(1);
+        }
+    }
+
     private List<String> actionsOf(String workspaceId) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
                 var rows = statement.executeQuery("SELECT action FROM audit_entry WHERE workspace_id = '" + workspaceId
@@ -162,9 +222,9 @@ class AuditLogTest {
         return workspaceId;
     }
 
-    private long mountEntryOf(String workspaceId) throws SQLException {
+    private long entryOf(String workspaceId, String action) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-                var rows = statement.executeQuery("SELECT seq FROM audit_entry WHERE action = 'mount.added' AND workspace_id = '"
+                var rows = statement.executeQuery("SELECT seq FROM audit_entry WHERE action = '" + action + "' AND workspace_id = '"
                         + workspaceId + "'")) {
             return rows.next() ? rows.getLong(1) : 0;
         }

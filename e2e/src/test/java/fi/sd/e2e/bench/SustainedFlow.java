@@ -2,7 +2,10 @@ package fi.sd.e2e.bench;
 
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -78,20 +81,53 @@ final class SustainedFlow {
     }
 
     void scaleOut(Report report) throws Exception {
+        boolean pinning = CpuPinning.possible();
+        String replicaCpu = Integer.toString(CpuPinning.cpus() - 1);
+        String restCpus = CpuPinning.cpus() > 2 ? "0-" + (CpuPinning.cpus() - 2) : "0";
         report.section("Scale-out", "desktop-service is stopped, " + BACKLOG_FLOWS + " flows are granted and released meanwhile, "
                 + "and desktop-service is started again with one replica, then (for a second backlog of the same size) with two, "
                 + "launched together. The figure is the catch-up rate: the backlog of `" + TOPIC + "` (records) divided by the "
                 + "time from launching the replicas until the group's lag is 0, so each figure includes one JVM start (they "
-                + "consume as soon as they are up, before they report ready). Both replicas share the machine's two cores with "
-                + "the other services, the broker, PostgreSQL and the load generator.");
-        report.table("replicas", "backlog (records)", "catch-up (records/s)", "mounted / released", "workspaces (rows / permits)");
-        double one = catchUp(report, 1);
-        double two = catchUp(report, 2);
-        report.verdict("scale-out", String.format("%.0f → %.0f records/s (× %.2f)", one, two, two / one), "throughput rises with 2 replicas",
-                two > one);
+                + "consume as soon as they are up, before they report ready). First the replicas share the machine's cores with "
+                + "the other services, the broker, PostgreSQL and the load generator. Then the same two runs with the replicas "
+                + "pinned apart (`taskset`), " + (pinning ? "once the backlog is written: this benchmark's JVM (the load generator "
+                + "and the lag poller) and every process it started (the Kafka broker, Keycloak, the other services) with "
+                + "`taskset -a -p -c " + restCpus + "`, the desktop database's PostgreSQL backends likewise as they appear "
+                + "(polled every 100 ms; the server's shared processes, WAL writer and checkpointer, are left alone), and the "
+                + "desktop-service replicas launched with `taskset -c " + replicaCpu + "`, all of them on that one CPU: "
+                + "whether a second replica raises the rate when the replicas' CPU is their own, i.e. whether one replica leaves "
+                + "it idle waiting on the broker and the database and nothing makes the replicas wait for each other. Every "
+                + "process gets all CPUs back afterwards." : "which needs `taskset` and two CPUs: not measured here.")
+                + " During each catch-up, the desktop database's connections are sampled every 100 ms (`pg_stat_activity`): "
+                + "how many wait on a lock (`wait_event_type = 'Lock'`), on which table; and `audit_head`'s updated rows "
+                + "(`pg_stat_user_tables`) per record consumed: how often the audit chain's head was locked.");
+        report.table("replicas", "CPUs", "backlog (records)", "catch-up (records/s)", "replicas' CPU (s) / elapsed (s)",
+                "lock waits sampled", "audit_head updates per record", "mounted / released", "workspaces (rows / permits)");
+        CatchUp one = catchUp(report, 1, Optional.empty());
+        CatchUp two = catchUp(report, 2, Optional.empty());
+        report.verdict("scale-out", String.format("%.0f → %.0f records/s (× %.2f)", one.rate(), two.rate(), two.rate() / one.rate()),
+                "throughput rises with 2 replicas", two.rate() > one.rate());
+        if (pinning) {
+            Pinned pinned = new Pinned(replicaCpu, restCpus);
+            CatchUp pinnedOne = catchUp(report, 1, Optional.of(pinned));
+            CatchUp pinnedTwo = catchUp(report, 2, Optional.of(pinned));
+            report.verdict("scale-out, replicas pinned apart", String.format("%.0f → %.0f records/s (× %.2f) on CPU %s",
+                    pinnedOne.rate(), pinnedTwo.rate(), pinnedTwo.rate() / pinnedOne.rate(), replicaCpu),
+                    "throughput rises with 2 replicas", pinnedTwo.rate() > pinnedOne.rate());
+        }
+        report.verdict("lock waits with 2 replicas", String.format("%d of %d busy connections waiting (%.1f %%)", two.waiting(),
+                two.busy(), 100.0 * two.waiting() / Math.max(1, two.busy())), "under 1 % of busy connections",
+                two.waiting() * 100 < two.busy());
     }
 
-    private double catchUp(Report report, int replicas) throws Exception {
+    /** The replicas on {@code replicaCpu}, everything else of the run on {@code restCpus}. */
+    private record Pinned(String replicaCpu, String restCpus) {
+    }
+
+    private record CatchUp(double rate, long waiting, long busy) {
+    }
+
+    private CatchUp catchUp(Report report, int replicas, Optional<Pinned> pinned) throws Exception {
         ServiceProcess desktop = system.service(E2eSystem.DESKTOP);
         desktop.stop();
         String prefix = "bench-scale" + replicas + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -99,27 +135,59 @@ final class SustainedFlow {
         ServiceProcess second = null;
         double rate;
         long backlog;
-        try (ConsumerLag lag = new ConsumerLag(system.bootstrapServers())) {
+        double elapsed;
+        String waits;
+        CatchUp result;
+        pinned.ifPresent(p -> CpuPinning.pinWithDescendants(ProcessHandle.current(), p.restCpus()));
+        Set<Long> pinnedBackends = Set.of();
+        try (ConsumerLag lag = new ConsumerLag(system.bootstrapServers());
+                Connection database = system.database(E2eSystem.DESKTOP)) {
             backlog = lag.of(E2eSystem.DESKTOP, TOPIC);
+            long headUpdates = LockWaits.rowsUpdated(database, "audit_head");
             long from = System.nanoTime();
-            CompletableFuture<Void> first = CompletableFuture.runAsync(desktop::start);
-            CompletableFuture<ServiceProcess> other = replicas == 2
-                    ? CompletableFuture.supplyAsync(() -> system.startReplica(E2eSystem.DESKTOP))
-                    : CompletableFuture.completedFuture(null);
-            first.get(300, TimeUnit.SECONDS);
-            second = other.get(300, TimeUnit.SECONDS);
-            long left = awaitAtMost(Duration.ofSeconds(300), Duration.ofMillis(100), () -> lag.of(E2eSystem.DESKTOP, TOPIC),
-                    remaining -> remaining == 0);
-            rate = (backlog - left) / ((System.nanoTime() - from) / 1e9);
+            try (LockWaits lockWaits = LockWaits.sample(system.database(E2eSystem.DESKTOP), pinned.map(Pinned::restCpus))) {
+                CompletableFuture<Void> first = CompletableFuture.runAsync(() -> launch(desktop, pinned));
+                CompletableFuture<ServiceProcess> other = replicas == 2
+                        ? CompletableFuture.supplyAsync(() -> pinned.isPresent()
+                                ? system.startReplicaOn(E2eSystem.DESKTOP, pinned.get().replicaCpu())
+                                : system.startReplica(E2eSystem.DESKTOP))
+                        : CompletableFuture.completedFuture(null);
+                first.get(300, TimeUnit.SECONDS);
+                second = other.get(300, TimeUnit.SECONDS);
+                long left = awaitAtMost(Duration.ofSeconds(300), Duration.ofMillis(100), () -> lag.of(E2eSystem.DESKTOP, TOPIC),
+                        remaining -> remaining == 0);
+                elapsed = (System.nanoTime() - from) / 1e9;
+                rate = (backlog - left) / elapsed;
+                waits = lockWaits.summary();
+                result = new CatchUp(rate, lockWaits.waitingBackends(), lockWaits.activeBackends());
+                pinnedBackends = lockWaits.pinnedBackends();
+            } finally {
+                if (pinned.isPresent()) {
+                    CpuPinning.pinWithDescendants(ProcessHandle.current(), CpuPinning.all());
+                    pinnedBackends.forEach(pid -> CpuPinning.pin(pid, CpuPinning.all()));
+                }
+            }
+            double cpu = (desktop.cpuTime().toMillis() + (second == null ? 0 : second.cpuTime().toMillis())) / 1e3;
+            long mounted = awaitMounts(prefix, run.released(), Duration.ofSeconds(60));
+            Workspaces.Count workspaces = Workspaces.count(system, prefix);
+            double headUpdatesPerRecord = (LockWaits.rowsUpdated(database, "audit_head") - headUpdates) / (double) Math.max(1, backlog);
+            report.row(replicas, pinned.map(p -> "replicas on " + p.replicaCpu() + ", the rest on " + p.restCpus()).orElse("shared"),
+                    backlog, String.format("%.0f", rate), String.format("%.1f / %.1f", cpu, elapsed), waits,
+                    String.format("%.2f", headUpdatesPerRecord), mounted + " / " + run.released(),
+                    workspaces.rows() + " / " + workspaces.permits());
         }
-        long mounted = awaitMounts(prefix, run.released(), Duration.ofSeconds(60));
-        Workspaces.Count workspaces = Workspaces.count(system, prefix);
-        report.row(replicas, backlog, String.format("%.0f", rate), mounted + " / " + run.released(),
-                workspaces.rows() + " / " + workspaces.permits());
         if (second != null) {
             second.stop();
         }
-        return rate;
+        return result;
+    }
+
+    private static void launch(ServiceProcess desktop, Optional<Pinned> pinned) {
+        if (pinned.isPresent()) {
+            desktop.startOn(pinned.get().replicaCpu());
+        } else {
+            desktop.start();
+        }
     }
 
     private double secondsUntilCaughtUp(Duration limit) throws Exception {
