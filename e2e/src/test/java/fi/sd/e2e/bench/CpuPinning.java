@@ -11,6 +11,9 @@ import java.util.stream.Stream;
  */
 final class CpuPinning {
 
+    /** The machine's CPUs, counted before anything is pinned: a pinned JVM counts only those it may run on. */
+    private static final int CPUS = Runtime.getRuntime().availableProcessors();
+
     private CpuPinning() {
     }
 
@@ -20,7 +23,7 @@ final class CpuPinning {
     }
 
     static int cpus() {
-        return Runtime.getRuntime().availableProcessors();
+        return CPUS;
     }
 
     /** Every CPU, in {@code taskset -c} notation: what a process gets back when it is unpinned. */

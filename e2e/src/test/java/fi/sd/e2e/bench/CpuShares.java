@@ -49,8 +49,8 @@ final class CpuShares {
 
     /** One row per group, the busiest first: CPU seconds, its share of the machine's capacity, and CPU milliseconds per unit. */
     void report(Report report, String unit, long units) {
-        double capacity = seconds * Runtime.getRuntime().availableProcessors();
-        report.table("process", "CPU (s)", "share of the " + Runtime.getRuntime().availableProcessors() + " cores", "CPU per " + unit + " (ms)");
+        double capacity = seconds * CpuPinning.cpus();
+        report.table("process", "CPU (s)", "share of the " + CpuPinning.cpus() + " cores", "CPU per " + unit + " (ms)");
         long attributed = 0;
         for (Map.Entry<String, Long> group : groupTicks.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList()) {
             attributed += group.getValue();

@@ -12,7 +12,7 @@ final class Machine {
 
     static String describe() {
         return String.format("%d cores (%s), %d GiB, Java %s",
-                Runtime.getRuntime().availableProcessors(), cpuModel(), memoryGib(), System.getProperty("java.version"));
+                CpuPinning.cpus(), cpuModel(), memoryGib(), System.getProperty("java.version"));
     }
 
     static String loadAverage() {
