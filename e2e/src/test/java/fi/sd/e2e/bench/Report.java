@@ -25,6 +25,10 @@ final class Report {
     }
 
     void table(String... header) {
+        // A table right after a line of text would be read as part of that paragraph.
+        if (body.length() > 0 && !body.substring(Math.max(0, body.length() - 2)).equals("\n\n")) {
+            body.append('\n');
+        }
         body.append('|').append(String.join("|", header)).append("|\n|").append("---|".repeat(header.length)).append('\n');
     }
 
