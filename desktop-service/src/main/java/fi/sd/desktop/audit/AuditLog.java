@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -158,6 +160,10 @@ public class AuditLog {
         for (AuditHead head : em.createQuery("from AuditHead", AuditHead.class).getResultList()) {
             heads.put(head.id, head.lastSeq);
             lastHashes.put(head.id, head.lastHash);
+        }
+        // A chain removed with its head and all its entries would leave no trace in the others: every head must be there.
+        if (!heads.keySet().equals(IntStream.range(0, CHAINS).mapToObj(chain -> (short) chain).collect(Collectors.toSet()))) {
+            return AuditVerification.chainsMissing(heads.keySet(), CHAINS);
         }
         Map<Short, String> previousHashes = new HashMap<>();
         Map<Short, Long> previousSeqs = new HashMap<>();

@@ -180,6 +180,25 @@ class AuditLogTest {
                 .then().statusCode(200).body("valid", is(true));
     }
 
+    /** A chain removed with its head and every entry of it leaves no trace in the other chains: verify counts the heads. */
+    @Test
+    void verifyNoticesAChainRemovedWithItsHead() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMPORARY TABLE removed_head AS SELECT * FROM audit_head WHERE id = 15");
+            try {
+                statement.executeUpdate("DELETE FROM audit_head WHERE id = 15");
+                given().header("Authorization", WorkspaceApi.AUDITOR).when().get("/api/v1/audit/verify")
+                        .then().statusCode(200).body("valid", is(false))
+                        .body("reason", containsString("not for each of chains 0 to 15"));
+            } finally {
+                statement.executeUpdate("INSERT INTO audit_head SELECT * FROM removed_head");
+                statement.execute("DROP TABLE removed_head");
+            }
+        }
+        given().header("Authorization", WorkspaceApi.AUDITOR).when().get("/api/v1/audit/verify")
+                .then().statusCode(200).body("valid", is(true));
+    }
+
     /** Records an entry while another connection holds chain 0's head, as a transaction at its commit does; its chain. */
     private short recordWhileChainZeroIsHeld(String workspaceId, String action) throws Exception {
         try (Connection holder = dataSource.getConnection()) {

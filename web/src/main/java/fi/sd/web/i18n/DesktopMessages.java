@@ -27,6 +27,9 @@ public interface DesktopMessages {
     String audit_chain_broken(Long entry);
 
     @Message
+    String audit_chain_broken_chains();
+
+    @Message
     String audit_chain_intact(Long entries);
 
     @Message

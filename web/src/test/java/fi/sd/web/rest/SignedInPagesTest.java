@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import fi.sd.web.client.AirlockExport;
+import fi.sd.web.client.AuditVerification;
 import fi.sd.web.client.ApiProblem;
 import fi.sd.web.client.Application;
 import fi.sd.web.client.ApplyApi;
@@ -222,5 +223,16 @@ class SignedInPagesTest {
         String token = page.htmlPath().getString("**.find { it.@name == 'csrf-token' }.@value");
         given().cookie("sd_csrf", page.getCookie("sd_csrf")).contentType("application/x-www-form-urlencoded").formParam("csrf-token", token)
                 .post("/applications/app-1/no-such-command").then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "auditor.anna", roles = "auditor")
+    void aBrokenChainNamesItsEntryOrSaysThatAChainIsMissing() {
+        when(desktops.verifyAudit()).thenReturn(new AuditVerification(false, 41, 42L, "Entry 42: its content does not match its hash"));
+        given().get("/audit/verification").then().statusCode(200)
+                .body(containsString("The chain is broken at entry 42."), containsString("its content does not match its hash"));
+        when(desktops.verifyAudit()).thenReturn(new AuditVerification(false, 0, null, "The log has heads for chains [0, 1], not for each"));
+        given().get("/audit/verification").then().statusCode(200)
+                .body(containsString("The chain is broken: not every chain of the log is there."), not(containsString("entry null")));
     }
 }
